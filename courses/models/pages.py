@@ -1,0 +1,173 @@
+"""The home page, course pages and module pages of the Wagtail page tree."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Page
+
+from lms.models.bilingual import pick_language
+
+
+class BilingualPageMixin(models.Model):
+    """An English title and summary beside the Mongolian ones kept in Wagtail's fields."""
+
+    title_en = models.CharField(_("title in English"), max_length=255, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def display_title(self) -> str:
+        return pick_language(self.title, self.title_en)
+
+
+class HomePage(Page):
+    """The site's front page: what the platform is and the course catalogue."""
+
+    intro_mn = RichTextField(_("introduction in Mongolian"), blank=True)
+    intro_en = RichTextField(_("introduction in English"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro_mn"), FieldPanel("intro_en")]
+    subpage_types = ["courses.CoursePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    @property
+    def intro(self) -> str:
+        return pick_language(self.intro_mn, self.intro_en)
+
+    def get_context(self, request, *args, **kwargs):
+        from ..services.catalogue import catalogue_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = catalogue_for(request.user)
+        return context
+
+
+class CoursePage(BilingualPageMixin, Page):
+    """A self-paced course: its modules are the child pages."""
+
+    summary_mn = models.TextField(_("summary in Mongolian"), blank=True)
+    summary_en = models.TextField(_("summary in English"), blank=True)
+    audience = ParentalManyToManyField(
+        "lms.Profession",
+        verbose_name=_("audience professions"),
+        blank=True,
+        help_text=_("Learners of these professions can enrol themselves."),
+    )
+    estimated_hours = models.DecimalField(_("estimated hours"), max_digits=5, decimal_places=1, default=0)
+    handbook = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("handbook"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    sequential = models.BooleanField(
+        _("modules unlock in order"),
+        default=False,
+        help_text=_("When set, a module opens only after the one before it is complete."),
+    )
+    academy = models.ForeignKey(
+        "lms.TrainingAcademy",
+        verbose_name=_("owning academy"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="courses",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("title_en"),
+        MultiFieldPanel([FieldPanel("summary_mn"), FieldPanel("summary_en")], heading=_("Summary")),
+        FieldPanel("audience"),
+        FieldPanel("estimated_hours"),
+        FieldPanel("handbook"),
+        FieldPanel("sequential"),
+        FieldPanel("academy"),
+    ]
+    parent_page_types = ["courses.HomePage"]
+    subpage_types = ["courses.ModulePage"]
+
+    class Meta:
+        verbose_name = _("course")
+        verbose_name_plural = _("courses")
+
+    @property
+    def summary(self) -> str:
+        return pick_language(self.summary_mn, self.summary_en)
+
+    def modules(self):
+        return ModulePage.objects.child_of(self).live().order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..services.enrolment import can_self_enrol
+        from .enrolment import Enrollment
+
+        context = super().get_context(request, *args, **kwargs)
+        user = request.user
+        context["modules"] = self.modules()
+        context["can_view_content"] = user.is_authenticated and (user.is_approved or user.is_staff)
+        context["enrollment"] = (
+            Enrollment.objects.filter(learner=user, course=self).first() if user.is_authenticated else None
+        )
+        context["can_enrol"] = user.is_authenticated and can_self_enrol(user, self)
+        return context
+
+
+class ModulePage(BilingualPageMixin, Page):
+    """One module of a course: a lecture video, reading and a quiz."""
+
+    body = StreamField(
+        [
+            ("text", blocks.RichTextBlock(label=_("Text"))),
+            ("image", ImageChooserBlock(label=_("Image"))),
+            ("document", DocumentChooserBlock(label=_("Document"))),
+        ],
+        verbose_name=_("body"),
+        blank=True,
+    )
+    body_en = StreamField(
+        [
+            ("text", blocks.RichTextBlock(label=_("Text"))),
+            ("image", ImageChooserBlock(label=_("Image"))),
+            ("document", DocumentChooserBlock(label=_("Document"))),
+        ],
+        verbose_name=_("body in English"),
+        blank=True,
+    )
+    required_watch_percent = models.PositiveSmallIntegerField(
+        _("share of the video to watch (%)"), default=90
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("title_en"),
+        FieldPanel("body"),
+        FieldPanel("body_en"),
+        FieldPanel("required_watch_percent"),
+    ]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("module")
+        verbose_name_plural = _("modules")
+
+    def serve(self, request, *args, **kwargs):
+        # Lesson content is for approved learners and staff only; the catalogue stays public.
+        user = request.user
+        if not user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not (user.is_approved or user.is_staff):
+            raise PermissionDenied
+        return super().serve(request, *args, **kwargs)

@@ -1,0 +1,39 @@
+"""Enrolling learners in courses."""
+
+import logging
+from datetime import date
+
+from django.db import IntegrityError, transaction
+
+from lms.models import User
+
+from ..models import CoursePage, Enrollment
+
+logger = logging.getLogger(__name__)
+
+
+class EnrolmentRefused(Exception):
+    """Raised when a learner may not enrol themselves in a course."""
+
+
+def can_self_enrol(learner: User, course: CoursePage) -> bool:
+    if not learner.is_authenticated or not learner.is_approved or learner.profession_id is None:
+        return False
+    return course.audience.filter(pk=learner.profession_id).exists()
+
+
+def enrol(learner: User, course: CoursePage, *, due_date: date | None = None,
+          mode: str = Enrollment.Mode.ONLINE) -> tuple[Enrollment, bool]:
+    """Enrol a learner once; a second call returns the existing enrolment unchanged."""
+    try:
+        with transaction.atomic():
+            enrollment, created = Enrollment.objects.get_or_create(
+                learner=learner, course=course, defaults={"due_date": due_date, "mode": mode}
+            )
+    except IntegrityError:
+        # Two requests raced past get_or_create; the other one inserted the row.
+        enrollment, created = Enrollment.objects.get(learner=learner, course=course), False
+
+    if created:
+        logger.info("enrolled user_id=%s course_id=%s mode=%s", learner.pk, course.pk, mode)
+    return enrollment, created

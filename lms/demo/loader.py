@@ -1,0 +1,136 @@
+"""Create the demo site. Every step looks its object up first, so running twice is safe."""
+
+import logging
+from decimal import Decimal
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import GroupPagePermission, Page, Site
+
+from courses.models import CoursePage, HomePage, ModulePage
+from lms import roles
+from lms.models import Agency, Profession, Region, TrainingAcademy, User
+
+from .accounts import ACCOUNTS, DEMO_PASSWORD
+from .courses import COURSES
+from .institutions import ACADEMIES, AGENCIES
+
+logger = logging.getLogger(__name__)
+
+
+@transaction.atomic
+def load_demo() -> dict[str, int]:
+    """Create academies, agencies, the page tree, both courses and the demo accounts."""
+    academies = load_academies()
+    load_agencies(AGENCIES, academies, parent=None)
+    home = load_home_page()
+    courses = [load_course(home, spec, academies) for spec in COURSES]
+    grant_page_permissions(home)
+    accounts = load_accounts(academies)
+    return {"academies": len(academies), "courses": len(courses), "accounts": accounts}
+
+
+def load_academies() -> dict[str, TrainingAcademy]:
+    academies = {}
+    for code, name_mn, name_en in ACADEMIES:
+        academy, _created = TrainingAcademy.objects.get_or_create(
+            code=code, defaults={"name_mn": name_mn, "name_en": name_en}
+        )
+        academies[code] = academy
+    return academies
+
+
+def load_agencies(specs, academies, parent: Agency | None) -> None:
+    for code, name_mn, name_en, academy_code, domains, children in specs:
+        agency = Agency.objects.filter(code=code).first()
+        if agency is None:
+            fields = {
+                "code": code,
+                "name_mn": name_mn,
+                "name_en": name_en,
+                "academy": academies[academy_code],
+                "email_domains": domains,
+            }
+            agency = parent.add_child(**fields) if parent else Agency.add_root(**fields)
+        load_agencies(children, academies, parent=agency)
+
+
+def load_home_page() -> HomePage:
+    home = HomePage.objects.first()
+    if home is not None:
+        return home
+
+    root = Page.get_first_root_node()
+    # Wagtail's first migration leaves a placeholder welcome page at the site root.
+    for placeholder in root.get_children().exclude(content_type__model="homepage"):
+        Site.objects.filter(root_page=placeholder).delete()
+        placeholder.delete()
+    home = HomePage(title="Нүүр", slug="home")
+    root.add_child(instance=home)
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "ХХГХ сургалт"},
+    )
+    return home
+
+
+def load_course(home: HomePage, spec: dict, academies) -> CoursePage:
+    course = CoursePage.objects.filter(slug=spec["slug"]).first()
+    if course is None:
+        course = CoursePage(
+            title=spec["title_mn"],
+            title_en=spec["title_en"],
+            slug=spec["slug"],
+            summary_mn=spec["summary_mn"],
+            summary_en=spec["summary_en"],
+            estimated_hours=Decimal(spec["hours"]),
+            academy=academies[spec["academy"]],
+        )
+        home.add_child(instance=course)
+        course.audience.set(Profession.objects.filter(code__in=spec["audience"]))
+        course.save_revision().publish()
+
+    for number, (title_mn, title_en) in enumerate(spec["modules"], start=1):
+        slug = f"module-{number}"
+        if ModulePage.objects.child_of(course).filter(slug=slug).exists():
+            continue
+        module = ModulePage(title=f"{number}. {title_mn}", title_en=f"{number}. {title_en}", slug=slug)
+        course.add_child(instance=module)
+        module.save_revision().publish()
+    return course
+
+
+def grant_page_permissions(home: HomePage) -> None:
+    """Trainers edit pages under the home page; academy staff may also publish them."""
+    rights = {
+        roles.TRAINERS: ["add_page", "change_page"],
+        roles.ACADEMY_STAFF: ["add_page", "change_page", "publish_page"],
+        roles.SITE_ADMINISTRATORS: ["add_page", "change_page", "publish_page", "delete_page", "lock_page"],
+    }
+    for group_name, codenames in rights.items():
+        group = Group.objects.get(name=group_name)
+        for codename in codenames:
+            permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+            GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
+
+
+def load_accounts(academies) -> int:
+    for email, full_name, sex, profession, agency, region, group, academy, superuser in ACCOUNTS:
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User(email=email, is_superuser=superuser, is_staff=superuser or group != roles.LEARNERS)
+            user.set_password(DEMO_PASSWORD)
+        user.full_name = full_name
+        user.sex = sex
+        user.profession = Profession.objects.filter(code=profession).first() if profession else None
+        user.agency = Agency.objects.filter(code=agency).first() if agency else None
+        user.region = Region.objects.filter(code=region).first() if region else None
+        user.academy = academies.get(academy) if academy else None
+        user.status = User.Status.APPROVED
+        user.save()
+        user.groups.add(Group.objects.get(name=group))
+        EmailAddress.objects.update_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
+    return len(ACCOUNTS)

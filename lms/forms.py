@@ -1,0 +1,62 @@
+"""Forms for the learner's profile, used by sign-up and the profile page."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Agency, Profession, Region, User
+
+
+class AgencyChoiceField(forms.ModelChoiceField):
+    """A select that shows the agency tree by indenting units under their parents."""
+
+    def label_from_instance(self, agency: Agency) -> str:
+        return "\u00a0\u00a0" * (agency.depth - 1) + agency.name
+
+
+class ProfileFieldsMixin(forms.Form):
+    full_name = forms.CharField(
+        label=_("Full name"),
+        max_length=200,
+        help_text=_("As written on your national ID card, for example Батын Өлзий."),
+    )
+    sex = forms.ChoiceField(label=_("Sex"), choices=User.Sex.choices)
+    profession = forms.ModelChoiceField(label=_("Profession"), queryset=Profession.objects.all())
+    agency = AgencyChoiceField(label=_("Agency"), queryset=Agency.objects.order_by("path"))
+    region = forms.ModelChoiceField(label=_("Province or capital district"), queryset=Region.objects.all())
+    rank = forms.CharField(label=_("Rank or position"), max_length=200, required=False)
+    service_start_date = forms.DateField(
+        label=_("Service start date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("The day you started serving in your current profession."),
+    )
+
+    def clean_full_name(self) -> str:
+        # Collapse inner runs of spaces so reports and certificates show one clean form.
+        return " ".join(self.cleaned_data["full_name"].split())
+
+
+class SignupProfileForm(ProfileFieldsMixin):
+    """Extra sign-up fields that django-allauth adds to its own form."""
+
+    def signup(self, request, user: User) -> None:
+        for field in ("full_name", "sex", "profession", "agency", "region", "rank", "service_start_date"):
+            setattr(user, field, self.cleaned_data[field])
+        user.preferred_language = (getattr(request, "LANGUAGE_CODE", "mn") or "mn")[:2]
+        user.status = User.Status.PENDING
+        user.save()
+
+
+class ProfileForm(ProfileFieldsMixin, forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["full_name", "sex", "profession", "agency", "region", "rank", "service_start_date", "preferred_language"]
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text=_("Sent to the learner by e-mail."),
+    )

@@ -1,0 +1,102 @@
+"""Shared fixtures: factories, a small page tree and a Playwright browser on Debian's chromium."""
+
+import os
+import shutil
+
+import pytest
+from django.contrib.auth.models import Group
+
+from lms import roles
+
+from .factories import AgencyFactory, TrainingAcademyFactory, UserFactory
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM calls made
+# from tests alongside it are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+@pytest.fixture
+def academy(db):
+    return TrainingAcademyFactory()
+
+
+@pytest.fixture
+def agency(academy):
+    return AgencyFactory(academy=academy)
+
+
+@pytest.fixture
+def learner(agency):
+    user = UserFactory(agency=agency)
+    user.groups.add(Group.objects.get(name=roles.LEARNERS))
+    return user
+
+
+@pytest.fixture
+def make_learner(db):
+    def make(**fields):
+        user = UserFactory(**fields)
+        user.groups.add(Group.objects.get(name=roles.LEARNERS))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def academy_staff(academy):
+    user = UserFactory(academy=academy, is_staff=True, profession=None, email="staff@example.mn")
+    user.groups.add(Group.objects.get(name=roles.ACADEMY_STAFF))
+    return user
+
+
+@pytest.fixture
+def home_page(db):
+    from lms.demo.loader import load_home_page
+
+    return load_home_page()
+
+
+@pytest.fixture
+def demo_site(db):
+    """The full demo: academies, agencies, both courses and one account per role."""
+    from lms.demo.loader import load_demo
+
+    load_demo()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless Debian chromium; the suite never downloads a browser of its own."""
+    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
+        if os.environ.get("CI"):
+            pytest.fail(f"chromium not found at {CHROMIUM}; .ci/run installs Debian's package")
+        pytest.skip(f"chromium not found at {CHROMIUM}: install Debian's chromium to run browser tests")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(locale="mn-MN", base_url=live_server.url)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield page
+    context.close()
