@@ -25,3 +25,13 @@ CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# S3-compatible object storage: set STORAGE_BACKEND=storages.backends.s3.S3Storage and
+# install the project's "s3" extra. django-storages reads these names from settings.
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME", "")
+AWS_S3_ENDPOINT_URL = env_str("AWS_S3_ENDPOINT_URL", None)
+AWS_S3_REGION_NAME = env_str("AWS_S3_REGION_NAME", None)
+AWS_ACCESS_KEY_ID = env_str("AWS_ACCESS_KEY_ID", None)
+AWS_SECRET_ACCESS_KEY = env_str("AWS_SECRET_ACCESS_KEY", None)
+AWS_DEFAULT_ACL = None
+AWS_QUERYSTRING_AUTH = True
