@@ -100,3 +100,16 @@ def page(browser, live_server):
     page.set_default_timeout(15000)
     yield page
     context.close()
+
+
+def pytest_collection_modifyitems(items):
+    """Give live-server and transactional tests a serialized rollback.
+
+    A live server or a thread test needs a transactional database, which is emptied after each test. Regions,
+    professions, groups and Wagtail's root page come from data migrations, so they must be
+    restored from the serialized copy, not lost for the tests that follow.
+    """
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & {"live_server", "page", "transactional_db"}:
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True), append=False)
