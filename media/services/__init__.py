@@ -1,0 +1,1 @@
+"""Operations on videos that the admin, commands and tasks all call."""
