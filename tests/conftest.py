@@ -67,6 +67,40 @@ def demo_site(db):
 
 
 @pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Keep serialized_rollback working after a browser test has started Playwright.
+
+    Playwright's sync API runs the test thread inside a greenlet with its own context, so
+    Django's connection handler then returns new connection objects. Those lack the
+    serialized test data that Django stores on the first ones, and serialized_rollback
+    silently restores nothing. Storing the data on the class covers every new object.
+    """
+    from django.db import connections
+
+    for alias in connections:
+        contents = getattr(connections[alias], "_test_serialized_contents", None)
+        if contents is not None:
+            contents = content_types_first(contents)
+            connections[alias]._test_serialized_contents = contents
+            type(connections[alias])._test_serialized_contents = contents
+    yield
+
+
+def content_types_first(contents: str) -> str:
+    """Move content type rows to the front of Django's serialized test data.
+
+    Wagtail's Task.__init__ calls ContentType.objects.get_for_model, so restoring the default
+    workflow task before the content types creates a content type row with a new id, and the
+    serialized row for it then fails as a duplicate (seen with Wagtail 8.0 on PostgreSQL).
+    """
+    import json
+
+    records = json.loads(contents)
+    records.sort(key=lambda record: record["model"] != "contenttypes.contenttype")
+    return json.dumps(records)
+
+
+@pytest.fixture(scope="session")
 def browser():
     """A headless Debian chromium; the suite never downloads a browser of its own."""
     if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):

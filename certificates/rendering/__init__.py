@@ -1,0 +1,1 @@
+"""Drawing certificates as PDF and bundling them into ZIP archives."""
