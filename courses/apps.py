@@ -6,3 +6,10 @@ class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = _("Courses")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from lms.signals import learner_ready
+
+        from .services.onboarding import on_learner_ready
+
+        learner_ready.connect(on_learner_ready, dispatch_uid="courses.onboarding")

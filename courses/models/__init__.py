@@ -1,4 +1,14 @@
-from .enrolment import Enrollment
+from .enrolment import Enrollment, EnrollmentReminder
+from .onboarding import OnboardingRule
 from .pages import CoursePage, HomePage, ModulePage
+from .progress import ModuleProgress
 
-__all__ = ["CoursePage", "Enrollment", "HomePage", "ModulePage"]
+__all__ = [
+    "CoursePage",
+    "Enrollment",
+    "EnrollmentReminder",
+    "HomePage",
+    "ModulePage",
+    "ModuleProgress",
+    "OnboardingRule",
+]

@@ -36,3 +36,27 @@ class Enrollment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.learner} — {self.course}"
+
+
+class EnrollmentReminder(models.Model):
+    """A reminder e-mail sent for an enrolment. The unique constraint allows one per level."""
+
+    class Level(models.TextChoices):
+        DUE_SOON = "due_soon", _("Due soon")
+        OVERDUE = "overdue", _("Overdue")
+
+    enrollment = models.ForeignKey(
+        Enrollment, verbose_name=_("enrolment"), on_delete=models.CASCADE, related_name="reminders"
+    )
+    level = models.CharField(_("level"), max_length=10, choices=Level.choices)
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("enrolment reminder")
+        verbose_name_plural = _("enrolment reminders")
+        constraints = [
+            models.UniqueConstraint(fields=["enrollment", "level"], name="courses_reminder_unique_enrollment_level")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enrollment} — {self.get_level_display()}"

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -112,16 +113,21 @@ class CoursePage(BilingualPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from ..services.enrolment import can_self_enrol
+        from ..services.module_view import final_exam_url
+        from ..services.outline import build_outline
         from .enrolment import Enrollment
 
         context = super().get_context(request, *args, **kwargs)
         user = request.user
-        context["modules"] = self.modules()
+        learner = user if user.is_authenticated else None
+        outline = build_outline(learner, self)
+        context["outline"] = outline
+        context["modules"] = [state.module for state in outline.modules]
         context["can_view_content"] = user.is_authenticated and (user.is_approved or user.is_staff)
-        context["enrollment"] = (
-            Enrollment.objects.filter(learner=user, course=self).first() if user.is_authenticated else None
-        )
-        context["can_enrol"] = user.is_authenticated and can_self_enrol(user, self)
+        context["enrollment"] = Enrollment.objects.filter(learner=user, course=self).first() if learner else None
+        context["can_enrol"] = learner is not None and can_self_enrol(user, self)
+        context["handbook_document"] = self.handbook if self.handbook_id else None
+        context["final_exam_url"] = final_exam_url(self)
         return context
 
 
@@ -146,12 +152,24 @@ class ModulePage(BilingualPageMixin, Page):
         verbose_name=_("body in English"),
         blank=True,
     )
+    video = models.ForeignKey(
+        "media.Video",
+        verbose_name=_("lecture video"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="modules",
+    )
     required_watch_percent = models.PositiveSmallIntegerField(
-        _("share of the video to watch (%)"), default=90
+        _("share of the video to watch (%)"),
+        default=90,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_("The module counts as watched once this share of the video has been played."),
     )
 
     content_panels = Page.content_panels + [
         FieldPanel("title_en"),
+        FieldPanel("video"),
         FieldPanel("body"),
         FieldPanel("body_en"),
         FieldPanel("required_watch_percent"),
@@ -162,6 +180,13 @@ class ModulePage(BilingualPageMixin, Page):
     class Meta:
         verbose_name = _("module")
         verbose_name_plural = _("modules")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..services.module_view import module_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(module_context(request.user, self))
+        return context
 
     def serve(self, request, *args, **kwargs):
         # Lesson content is for approved learners and staff only; the catalogue stays public.

@@ -4,8 +4,11 @@ import logging
 from datetime import date
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from lms.models import User
+from lms.permissions import can_manage
 
 from ..models import CoursePage, Enrollment
 
@@ -17,6 +20,7 @@ class EnrolmentRefused(Exception):
 
 
 def can_self_enrol(learner: User, course: CoursePage) -> bool:
+    """Tell whether an approved learner's profession is in the course's audience."""
     if not learner.is_authenticated or not learner.is_approved or learner.profession_id is None:
         return False
     return course.audience.filter(pk=learner.profession_id).exists()
@@ -36,4 +40,17 @@ def enrol(learner: User, course: CoursePage, *, due_date: date | None = None,
 
     if created:
         logger.info("enrolled user_id=%s course_id=%s mode=%s", learner.pk, course.pk, mode)
+    return enrollment, created
+
+
+def enrol_by_staff(staff: User, learner: User, course: CoursePage, *, due_date: date | None = None,
+                   mode: str = Enrollment.Mode.ONLINE) -> tuple[Enrollment, bool]:
+    """Enrol a learner the staff member manages, whatever the course's audience."""
+    if not can_manage(staff, learner):
+        raise EnrolmentRefused(_("You do not manage this learner."))
+
+    enrollment, created = enrol(learner, course, due_date=due_date, mode=mode)
+    if created:
+        log(instance=enrollment, action="courses.enrol", user=staff,
+            data={"learner_id": learner.pk, "course_id": course.pk})
     return enrollment, created
