@@ -1,4 +1,12 @@
 from django.urls import path
 
+from . import views
+
 app_name = "assessments"
-urlpatterns: list = []
+urlpatterns = [
+    path("<int:quiz_id>/", views.quiz_view, name="quiz"),
+    path("<int:quiz_id>/start/", views.start_view, name="start"),
+    path("attempt/<str:code>/", views.attempt_view, name="attempt"),
+    path("attempt/<str:code>/save/", views.save_view, name="save"),
+    path("attempt/<str:code>/submit/", views.submit_view, name="submit"),
+]

@@ -60,10 +60,10 @@ def home_page(db):
 
 @pytest.fixture
 def demo_site(db):
-    """The full demo: academies, agencies, both courses and one account per role."""
+    """The demo without its video: academies, agencies, both courses, quizzes, accounts."""
     from lms.demo.loader import load_demo
 
-    load_demo()
+    load_demo(with_video=False)
 
 
 @pytest.fixture(scope="session")

@@ -1,12 +1,14 @@
 """Demo academies and agencies. Real institution names, invented e-mail domains."""
 
+# The last field is the name in traditional Mongolian script. It is left empty because an
+# academy enters its official spelling in the admin.
 ACADEMIES = [
     ("judicial-academy", "Шүүхийн сургалт, судалгаа, мэдээллийн академи",
-     "Judicial Training, Research and Information Academy"),
+     "Judicial Training, Research and Information Academy", ""),
     ("prosecutors-institute", "Улсын ерөнхий прокурорын газрын дэргэдэх Сургалт, судалгааны хүрээлэн",
-     "Training and Research Institute of the General Prosecutor's Office"),
-    ("police-agency", "Цагдаагийн ерөнхий газар", "National Police Agency"),
-    ("internal-affairs-university", "Дотоод хэргийн их сургууль", "University of Internal Affairs"),
+     "Training and Research Institute of the General Prosecutor's Office", ""),
+    ("police-agency", "Цагдаагийн ерөнхий газар", "National Police Agency", ""),
+    ("internal-affairs-university", "Дотоод хэргийн их сургууль", "University of Internal Affairs", ""),
 ]
 
 # (code, Mongolian, English, academy code, e-mail domains, children)

@@ -19,9 +19,23 @@ from .institutions import ACADEMIES, AGENCIES
 logger = logging.getLogger(__name__)
 
 
+def load_demo(with_video: bool = True) -> dict[str, int]:
+    """Create academies, agencies, both courses, quizzes, accounts and a transcoded lecture."""
+    from assessments.demo import load_demo_quizzes
+    from certificates.demo import load_demo_certificate_settings
+
+    counts = load_core()
+    load_demo_quizzes()
+    load_demo_certificate_settings()
+
+    # Transcoding runs as a task after commit, so it must start outside the transaction above.
+    if with_video:
+        attach_demo_video()
+    return counts
+
+
 @transaction.atomic
-def load_demo() -> dict[str, int]:
-    """Create academies, agencies, the page tree, both courses and the demo accounts."""
+def load_core() -> dict[str, int]:
     academies = load_academies()
     load_agencies(AGENCIES, academies, parent=None)
     home = load_home_page()
@@ -31,11 +45,22 @@ def load_demo() -> dict[str, int]:
     return {"academies": len(academies), "courses": len(courses), "accounts": accounts}
 
 
+def attach_demo_video() -> None:
+    """Give every demo module without a lecture the generated demo lecture."""
+    from media.demo import load_demo_videos
+
+    video = load_demo_videos()
+    for module in ModulePage.objects.filter(video__isnull=True):
+        module.video = video
+        module.save_revision().publish()
+        logger.info("demo video attached module_id=%s video_id=%s", module.pk, video.pk)
+
+
 def load_academies() -> dict[str, TrainingAcademy]:
     academies = {}
-    for code, name_mn, name_en in ACADEMIES:
+    for code, name_mn, name_en, name_traditional in ACADEMIES:
         academy, _created = TrainingAcademy.objects.get_or_create(
-            code=code, defaults={"name_mn": name_mn, "name_en": name_en}
+            code=code, defaults={"name_mn": name_mn, "name_en": name_en, "name_traditional": name_traditional}
         )
         academies[code] = academy
     return academies

@@ -1,0 +1,85 @@
+// Progressive enhancement of the quiz form, which also works without this script. It
+// autosaves each change, counts down the time limit and moves focus to the error summary.
+(function () {
+  "use strict";
+
+  var gettext = window.gettext || function (text) { return text; };
+  var interpolate = window.interpolate || function (format, values) { return format.replace("%s", values[0]); };
+
+  var summary = document.getElementById("error-summary");
+  if (summary) {
+    summary.focus();
+  }
+
+  var form = document.getElementById("quiz-form");
+  if (!form) {
+    return;
+  }
+  var status = document.getElementById("autosave-status");
+  var saveUrl = form.getAttribute("data-autosave-url");
+  var timer = null;
+
+  function showStatus(text) {
+    if (status) {
+      status.textContent = text;
+    }
+  }
+
+  function save() {
+    showStatus(gettext("Saving your answers…"));
+    fetch(saveUrl, {
+      method: "POST",
+      body: new FormData(form),
+      credentials: "same-origin",
+      headers: { "Accept": "application/json" }
+    }).then(function (response) {
+      if (response.status === 409) {
+        return response.json().then(function (body) { window.location.assign(body.url); });
+      }
+      if (!response.ok) {
+        throw new Error("HTTP " + response.status);
+      }
+      var now = new Date();
+      showStatus(interpolate(gettext("Answers saved at %s."), [now.toLocaleTimeString()]));
+    }).catch(function () {
+      showStatus(gettext("Your answers could not be saved. Check the connection; they stay on this page."));
+    });
+  }
+
+  form.addEventListener("change", function () {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(save, 300);
+  });
+
+  // Disabling the buttons after the browser has read the clicked one keeps its name and
+  // value in the submission while blocking a second click.
+  form.addEventListener("submit", function () {
+    window.clearTimeout(timer);
+    window.setTimeout(function () {
+      form.querySelectorAll("button[type=submit]").forEach(function (button) { button.disabled = true; });
+    }, 0);
+  });
+
+  var deadlineNote = document.getElementById("quiz-deadline");
+  if (deadlineNote) {
+    var deadline = new Date(deadlineNote.getAttribute("data-deadline"));
+    var countdown = deadlineNote.querySelector(".quiz-countdown");
+    var tick = function () {
+      var seconds = Math.max(0, Math.round((deadline - new Date()) / 1000));
+      var minutes = Math.floor(seconds / 60);
+      var rest = String(seconds % 60).padStart(2, "0");
+      countdown.textContent = interpolate(gettext("Time left: %s"), [minutes + ":" + rest]);
+      if (seconds === 0) {
+        window.clearInterval(interval);
+        var confirm = document.createElement("input");
+        confirm.type = "hidden";
+        confirm.name = "confirm_unanswered";
+        confirm.value = "1";
+        form.appendChild(confirm);
+        form.submit();
+      }
+    };
+    var interval = window.setInterval(tick, 1000);
+    tick();
+  }
+})();
