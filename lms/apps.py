@@ -9,3 +9,4 @@ class LmsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks  # noqa: F401  (registers system checks)
+        from . import receivers  # noqa: F401  (keeps page rights in step with course owners)

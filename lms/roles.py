@@ -1,5 +1,7 @@
 """Names of the permission groups and a helper that migrations use to grant rights."""
 
+from django.db.models import Q
+
 # Group names are data shown in the Wagtail admin, so they are stored in Mongolian.
 LEARNERS = "Суралцагч"
 TRAINERS = "Сургагч багш"
@@ -28,3 +30,20 @@ def grant(apps, group_name: str, codenames: list[str]) -> None:
         app_label, codename = dotted.split(".", 1)
         permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
         group.permissions.add(permission)
+
+# Members of these groups edit content or manage people, so they must sign in with a
+# second factor.
+MFA_REQUIRED_GROUPS = [TRAINERS, ACADEMY_STAFF, SITE_ADMINISTRATORS]
+
+
+def requires_mfa(user) -> bool:
+    """Tell whether this account must have an authenticator before it may do anything."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser or user.is_staff or getattr(user, "academy_id", None):
+        return True
+    # Per-course and per-academy groups are named after their role with a suffix.
+    names = Q()
+    for name in MFA_REQUIRED_GROUPS:
+        names |= Q(name__startswith=name)
+    return user.groups.filter(names).exists()

@@ -1,14 +1,23 @@
-"""Admin menu items and views of the core: learner approvals and reference lists."""
+"""Admin menu items and views of the core: learner approvals, course trainers and reference lists."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import audit  # noqa: F401  (registers the audited log actions)
 from .models import Agency, Profession, Region, TrainingAcademy
-from .views import approvals
+from .services.trainers import sync_course_rights
+from .views import approvals, trainers
+
+
+@hooks.register("after_create_page")
+def give_owning_academy_rights(request, page):
+    if page.specific_class._meta.label == "courses.CoursePage":
+        sync_course_rights(page.specific)
 
 
 @hooks.register("register_admin_urls")
@@ -17,12 +26,30 @@ def register_approval_urls():
         path("learners/approvals/", approvals.pending_list, name="lms_approvals"),
         path("learners/<int:user_id>/approve/", approvals.approve, name="lms_approve"),
         path("learners/<int:user_id>/reject/", approvals.reject, name="lms_reject"),
+        path("courses/<int:course_id>/trainers/", trainers.course_trainers, name="lms_course_trainers"),
     ]
 
 
 class StaffMenuItem(MenuItem):
     def is_shown(self, request):
         return request.user.is_superuser or bool(getattr(request.user, "academy_id", None))
+
+
+def course_trainers_buttons(page, user):
+    if page.specific_class._meta.label == "courses.CoursePage" and trainers.can_assign_trainers(user, page.specific):
+        yield Button(
+            _("Trainers"), reverse("lms_course_trainers", args=[page.pk]), icon_name="group", priority=70
+        )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def course_trainers_listing_button(page, user, next_url=None):
+    yield from course_trainers_buttons(page, user)
+
+
+@hooks.register("register_page_header_buttons")
+def course_trainers_header_button(page, user, view_name, next_url=None):
+    yield from course_trainers_buttons(page, user)
 
 
 @hooks.register("register_admin_menu_item")

@@ -7,6 +7,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from wagtail.log_actions import log
 
 from ..models import User
 from ..signals import learner_ready
@@ -25,6 +26,7 @@ def approve_learner(learner: User, by: User | None) -> User:
         learner.status_changed_at = timezone.now()
         learner.status_changed_by = by
         learner.save(update_fields=["status", "status_reason", "status_changed_at", "status_changed_by"])
+        log(instance=learner, action="lms.approve", user=by, data={"automatic": by is None})
 
     logger.info("learner approved user_id=%s by_id=%s", learner.pk, getattr(by, "pk", None))
     send_status_email(learner, "approved")
@@ -41,6 +43,7 @@ def reject_learner(learner: User, by: User, reason: str) -> User:
         learner.status_changed_at = timezone.now()
         learner.status_changed_by = by
         learner.save(update_fields=["status", "status_reason", "status_changed_at", "status_changed_by"])
+        log(instance=learner, action="lms.reject", user=by, data={"reason": reason})
 
     logger.info("learner rejected user_id=%s by_id=%s", learner.pk, by.pk)
     send_status_email(learner, "rejected")

@@ -18,3 +18,6 @@ ALLOWED_HOSTS = ["*"]
 # Serve static files from the app folders, so tests need no collectstatic run.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Most tests sign staff in with force_login and no authenticator; the tests of the
+# second-factor rule switch it back on with the settings fixture.
+LMS_STAFF_MFA_REQUIRED = False

@@ -1,0 +1,52 @@
+"""Audited actions: who did what to whom, shown in Wagtail's site history report.
+
+Every app records its actions with `wagtail.log_actions.log(instance=..., action=...,
+user=..., data={...})`; the names and their labels live here so the report and its
+CSV/XLSX export can show them. `data` contains ids and short facts, not file contents.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail import hooks
+from wagtail.log_actions import LogFormatter
+
+# action name -> (label in the report's filter, message in the report's rows)
+AUDITED_ACTIONS = {
+    "lms.approve": (_("Approve learner"), _("Approved the learner's account")),
+    "lms.reject": (_("Reject learner"), _("Rejected the learner's account")),
+    "lms.assign_trainer": (_("Assign trainer"), _("Allowed the trainer to edit a course")),
+    "lms.unassign_trainer": (_("Unassign trainer"), _("Removed the trainer from a course")),
+    "courses.enrol": (_("Enrol"), _("Enrolled the learner in a course")),
+    "courses.unenrol": (_("Unenrol"), _("Removed the learner from a course")),
+    "courses.import_learners": (_("Import learners"), _("Imported a list of learners")),
+    "reports.import_completions": (_("Import completions"), _("Imported in-person completions")),
+    "reports.download": (_("Download report"), _("Downloaded a report")),
+    "certificates.revoke": (_("Revoke certificate"), _("Revoked a certificate")),
+    "certificates.reissue": (_("Reissue certificate"), _("Reissued a certificate")),
+    "assessments.regrade": (_("Regrade attempts"), _("Regraded quiz attempts")),
+}
+
+
+class AuditFormatter(LogFormatter):
+    """Show the stored reason or course id after the message, when the entry has one."""
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        details = []
+        if data.get("reason"):
+            details.append(_("reason: %(reason)s") % {"reason": data["reason"]})
+        if data.get("course_id"):
+            details.append(_("course #%(id)s") % {"id": data["course_id"]})
+        if data.get("count") is not None:
+            count = data["count"]
+            details.append(ngettext("%(count)s row", "%(count)s rows", count) % {"count": count})
+        if not details:
+            return self.message
+        return "%s (%s)" % (self.message, "; ".join(str(detail) for detail in details))
+
+
+@hooks.register("register_log_actions")
+def register_audited_actions(actions):
+    for action, (label, message) in AUDITED_ACTIONS.items():
+        formatter = type("AuditFormatter", (AuditFormatter,), {"label": label, "message": message})
+        actions.register_action(action)(formatter)
