@@ -1,6 +1,7 @@
 """Demo accounts, one per role. Every name here is invented."""
 
 DEMO_PASSWORD = "demo-password-2026"
+DEMO_TRAINER_EMAIL = "trainer@demo.example.mn"
 
 # (e-mail, full name, sex, profession code, agency code, region code, group, academy code, superuser)
 ACCOUNTS = [

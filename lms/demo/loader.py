@@ -4,15 +4,16 @@ import logging
 from decimal import Decimal
 
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.db import transaction
-from wagtail.models import GroupPagePermission, Page, Site
+from wagtail.models import Page, Site
 
 from courses.models import CoursePage, HomePage, ModulePage
 from lms import roles
 from lms.models import Agency, Profession, Region, TrainingAcademy, User
+from lms.services.trainers import assign_trainer, grant_page_rights, sync_course_rights
 
-from .accounts import ACCOUNTS, DEMO_PASSWORD
+from .accounts import ACCOUNTS, DEMO_PASSWORD, DEMO_TRAINER_EMAIL
 from .courses import COURSES
 from .institutions import ACADEMIES, AGENCIES
 
@@ -42,6 +43,7 @@ def load_core() -> dict[str, int]:
     courses = [load_course(home, spec, academies) for spec in COURSES]
     grant_page_permissions(home)
     accounts = load_accounts(academies)
+    assign_demo_trainer(courses)
     return {"academies": len(academies), "courses": len(courses), "accounts": accounts}
 
 
@@ -127,17 +129,20 @@ def load_course(home: HomePage, spec: dict, academies) -> CoursePage:
 
 
 def grant_page_permissions(home: HomePage) -> None:
-    """Trainers edit pages under the home page; academy staff may also publish them."""
-    rights = {
-        roles.TRAINERS: ["add_page", "change_page"],
-        roles.ACADEMY_STAFF: ["add_page", "change_page", "publish_page"],
-        roles.SITE_ADMINISTRATORS: ["add_page", "change_page", "publish_page", "delete_page", "lock_page"],
-    }
-    for group_name, codenames in rights.items():
-        group = Group.objects.get(name=group_name)
-        for codename in codenames:
-            permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
-            GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
+    """Give site administrators every page right on the home page.
+
+    Trainers and academy staff get rights per course instead: trainers through
+    assign_trainer, academies on the courses they own when a course is published.
+    """
+    codenames = ["add_page", "change_page", "publish_page", "delete_page", "lock_page"]
+    grant_page_rights(Group.objects.get(name=roles.SITE_ADMINISTRATORS), home, codenames)
+
+
+def assign_demo_trainer(courses: list[CoursePage]) -> None:
+    trainer = User.objects.get(email=DEMO_TRAINER_EMAIL)
+    for course in courses:
+        sync_course_rights(course)
+        assign_trainer(course, trainer)
 
 
 def load_accounts(academies) -> int:

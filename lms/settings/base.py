@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "lms.middleware.StaffMultiFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "lms.middleware.ContentSecurityPolicyMiddleware",
 ]
@@ -126,13 +127,17 @@ CACHES = {
 }
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Saving the session on every request restarts the clock, so the cookie age is the idle
+# time after which a user must sign in again.
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 60 * 60 * 8)
 SESSION_SAVE_EVERY_REQUEST = True
 
 LANGUAGE_CODE = "mn"
 LANGUAGES = [("mn", "Монгол"), ("en", "English")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/packages contains Mongolian for Wagtail, Django and allauth strings that their own
+# catalogs lack. makemessages never writes there.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "packages"]
 TIME_ZONE = "Asia/Ulaanbaatar"
 USE_I18N = True
 USE_TZ = True
@@ -185,16 +190,32 @@ ACCOUNT_RATE_LIMITS = {
 LOGIN_REDIRECT_URL = "/"
 LOGIN_URL = "account_login"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Trainers, academy staff and administrators must set up TOTP before anything else.
+LMS_STAFF_MFA_REQUIRED = env_bool("LMS_STAFF_MFA_REQUIRED", True)
 MFA_TOTP_ISSUER = "ХХГХ сургалт"
 
 WAGTAIL_SITE_NAME = "ХХГХ сургалтын платформ"
 WAGTAILADMIN_BASE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt"]
+# Uploads are checked by content as well as by extension (lms/uploads.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "lms.document_forms.DocumentForm"
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGE_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Avatars would come from gravatar.com; pages load nothing from another host.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # A learner counts as a new recruit while their service began within this many months.
 LMS_NEW_RECRUIT_MONTHS = env_int("LMS_NEW_RECRUIT_MONTHS", 12)
+
+# Operator-tunable limits of the apps; each app reads its setting when used.
+LMS_VIDEO_MAX_UPLOAD_BYTES = env_int("LMS_VIDEO_MAX_UPLOAD_BYTES", 4 * 1024**3)
+LMS_VIDEO_STALE_SECONDS = env_int("LMS_VIDEO_STALE_SECONDS", 15 * 60)
+LMS_VIDEO_MAX_ATTEMPTS = env_int("LMS_VIDEO_MAX_ATTEMPTS", 3)
+LMS_REPORTS_SUPPRESSION_THRESHOLD = env_int("LMS_REPORTS_SUPPRESSION_THRESHOLD", 5)
 
 LOGGING = {
     "version": 1,

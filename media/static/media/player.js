@@ -60,6 +60,7 @@
     this.source = "auto";
     this.lastReport = 0;
     this.startPosition = parseFloat(root.dataset.start || "0") || 0;
+    this.resumePending = this.startPosition > 0;
     this.knownDuration = parseFloat(root.dataset.duration || "0") || 0;
   }
 
@@ -265,6 +266,15 @@
     }
   };
 
+  Player.prototype.applyResume = function () {
+    var video = this.video;
+    if (!this.resumePending || this.startPosition <= 0 || video.readyState === 0) { return; }
+    this.resumePending = false;
+    if (video.currentTime < this.startPosition - 0.5) {
+      video.currentTime = Math.min(this.startPosition, this.duration() || this.startPosition);
+    }
+  };
+
   Player.prototype.duration = function () {
     var duration = this.video.duration;
     return isFinite(duration) && duration > 0 ? duration : this.knownDuration;
@@ -274,6 +284,7 @@
     var target = Math.max(0, Math.min(this.duration() || seconds, seconds));
     if (this.video.readyState === 0) {
       this.startPosition = target;
+      this.resumePending = target > 0;
       if (this.hls) { this.hls.startLoad(target); }
       return;
     }
@@ -402,10 +413,14 @@
     var video = this.video;
     var c = this.controls;
     video.addEventListener("loadedmetadata", function () {
-      if (self.native && self.startPosition > 0 && video.currentTime < 1) {
-        video.currentTime = Math.min(self.startPosition, self.duration());
-      }
+      self.applyResume();
       self.updateTime();
+    });
+    // A learner can press play before hls.js has applied its start position, and playback
+    // would then begin at 0. The resume is applied again before the first frame plays.
+    video.addEventListener("play", function () { self.applyResume(); });
+    video.addEventListener("seeked", function () {
+      if (video.currentTime >= self.startPosition - 0.5) { self.resumePending = false; }
     });
     video.addEventListener("timeupdate", function () {
       self.updateTime();
