@@ -54,10 +54,7 @@ def test_production_settings_pass_deploy_check():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-# NOTE: the home page renders its rich-text introduction with |safe. Wagtail's editor
-# stores only allowed elements, but |richtext would also expand page links; listed here
-# until the template changes.
-SAFE_FILTER_ALLOWED = {"courses/templates/courses/home_page.html"}
+SAFE_FILTER_ALLOWED: set[str] = set()
 UNESCAPED = re.compile(r"\|\s*safe\b|{%\s*autoescape\s+off")
 
 
