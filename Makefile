@@ -24,6 +24,8 @@ migrate: install
 demo: migrate
 	$(BIN)/python manage.py load_demo
 
+# Links in e-mails and certificate QR codes must point at the port the site runs on.
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: demo
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
