@@ -1,15 +1,41 @@
 """django-allauth hooks: e-mail in lower case, approval after the address is confirmed."""
 
 import logging
+from dataclasses import dataclass
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.utils.translation import gettext
 
 from .services.approval import approve_by_email_domain
 
 logger = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class PlatformSite:
+    """The site as allauth's e-mail templates read it (current_site.name and .domain).
+
+    Without django.contrib.sites, allauth names the site by the request's host, so e-mails
+    greeted learners from "127.0.0.1:8100".
+    """
+
+    name: str
+    domain: str
+
+
+def platform_site() -> PlatformSite:
+    return PlatformSite(name=gettext("TIP training platform"), domain=settings.WAGTAILADMIN_BASE_URL)
+
+
 class AccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        context = {**context, "current_site": platform_site(), "site_url": settings.WAGTAILADMIN_BASE_URL}
+        super().send_mail(template_prefix, email, context)
+
+    def format_email_subject(self, subject: str) -> str:
+        return f"[{platform_site().name}] {subject}"
+
     def clean_email(self, email: str) -> str:
         return super().clean_email(email).strip().lower()
 

@@ -1,9 +1,16 @@
 """Forms for the learner's profile, used by sign-up and the profile page."""
 
+import datetime
+
 from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from .models import Agency, Profession, Region, User
+
+# No serving official started before this year, so an earlier date is a typing mistake.
+EARLIEST_SERVICE_START = datetime.date(1950, 1, 1)
 
 
 class AgencyChoiceField(forms.ModelChoiceField):
@@ -34,6 +41,25 @@ class ProfileFieldsMixin(forms.Form):
     def clean_full_name(self) -> str:
         # Collapse inner runs of spaces so reports and certificates show one clean form.
         return " ".join(self.cleaned_data["full_name"].split())
+
+    def clean_service_start_date(self) -> datetime.date | None:
+        started = self.cleaned_data["service_start_date"]
+        if started is None:
+            return None
+        today = timezone.localdate()
+        if started > today:
+            raise forms.ValidationError(
+                _("The service start date cannot be in the future. Enter a date on or before %(today)s."),
+                code="future",
+                params={"today": date_format(today, "SHORT_DATE_FORMAT")},
+            )
+        if started < EARLIEST_SERVICE_START:
+            raise forms.ValidationError(
+                _("The service start date cannot be before %(earliest)s. Check the year."),
+                code="too_early",
+                params={"earliest": date_format(EARLIEST_SERVICE_START, "SHORT_DATE_FORMAT")},
+            )
+        return started
 
 
 class SignupProfileForm(ProfileFieldsMixin):

@@ -3,13 +3,13 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
-from django.views.i18n import JavaScriptCatalog, set_language
+from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from .views import health, profile
+from .language import switch_language
+from .views import admin_login, favicon, health, profile
 
 # Both admin sign-in forms would skip the second factor, so they hand over to allauth's.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -23,10 +23,12 @@ app_patterns = (
 
 urlpatterns = [
     path("health/", health.health, name="health"),
-    path("i18n/setlang/", set_language, name="set_language"),
+    # Browsers ask for /favicon.ico on pages that declare no icon, such as files and JSON.
+    path("favicon.ico", favicon.favicon),
+    path("i18n/setlang/", switch_language, name="set_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("django-admin/", admin.site.urls),
-    path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
+    path("admin/login/", admin_login.admin_login, name="admin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),

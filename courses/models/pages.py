@@ -1,9 +1,11 @@
 """The home page, course pages and module pages of the Wagtail page tree."""
 
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
@@ -125,6 +127,12 @@ class CoursePage(BilingualPageMixin, Page):
         context["modules"] = [state.module for state in outline.modules]
         context["can_view_content"] = user.is_authenticated and (user.is_approved or user.is_staff)
         context["enrollment"] = Enrollment.objects.filter(learner=user, course=self).first() if learner else None
+        # Matches ModulePage.is_open_to, so the outline links only modules the user can open.
+        context["can_open_modules"] = user.is_authenticated and (
+            (context["enrollment"] is not None and (user.is_approved or user.is_staff))
+            or user.is_superuser
+            or (user.is_staff and self.permissions_for_user(user).can_edit())
+        )
         context["can_enrol"] = learner is not None and can_self_enrol(user, self)
         context["handbook_document"] = self.handbook if self.handbook_id else None
         context["final_exam_url"] = final_exam_url(self)
@@ -189,10 +197,23 @@ class ModulePage(BilingualPageMixin, Page):
         return context
 
     def serve(self, request, *args, **kwargs):
-        # Lesson content is for approved learners and staff only; the catalogue stays public.
+        # Lesson content is for learners enrolled in the course and for staff who may edit
+        # the module. Others are sent to the public course page, which explains how to enrol.
         user = request.user
         if not user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         if not (user.is_approved or user.is_staff):
             raise PermissionDenied
+        if not self.is_open_to(user):
+            course = self.get_parent().specific
+            messages.info(request, _("Enrol in this course to open its modules."))
+            return redirect(course.get_url(request) or "/")
         return super().serve(request, *args, **kwargs)
+
+    def is_open_to(self, user) -> bool:
+        """Return whether the user is enrolled in the module's course or may edit the module."""
+        from .enrolment import Enrollment
+
+        if user.is_superuser or self.permissions_for_user(user).can_edit():
+            return True
+        return Enrollment.objects.filter(learner=user, course_id=self.get_parent().pk).exists()

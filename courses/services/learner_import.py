@@ -368,9 +368,11 @@ def save_learner(row: LearnerRow, staff: User | None) -> tuple[User, str]:
         learner.set_unusable_password()
         change = "created"
     else:
-        for name in row.changed_fields:
+        # Listed before any assignment, because changed_fields compares with this same object.
+        changed_fields = row.changed_fields
+        for name in changed_fields:
             setattr(learner, name, row.profile[name])
-        if row.changed_fields:
+        if changed_fields:
             change = "updated"
     if learner.status != User.Status.APPROVED:
         learner.status = User.Status.APPROVED

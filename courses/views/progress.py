@@ -4,6 +4,7 @@ import json
 import logging
 from http import HTTPStatus
 
+from django.db import OperationalError
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,6 +14,9 @@ from ..services.outline import build_outline
 from ..services.progress import ProgressRejected, WatchTarget, find_target, parse_reports, record_progress, video_duration
 
 logger = logging.getLogger(__name__)
+
+# Seconds the player is asked to wait before resending reports the database could not take.
+RETRY_AFTER_SECONDS = 2
 
 
 def error_response(code: str, message: str, status: HTTPStatus) -> JsonResponse:
@@ -63,6 +67,15 @@ def report_progress(request, module_id: int):
         logger.warning("progress report rejected user_id=%s module_id=%s code=%s", user.pk, module_id, error.code)
         status = HTTPStatus.CONFLICT if error.code == "no_video" else HTTPStatus.BAD_REQUEST
         return error_response(error.code, error.message, status)
+    except OperationalError:
+        # A busy or locked database (SQLite past its busy timeout, a PostgreSQL lock timeout)
+        # is temporary, and the player keeps the reports and sends them again.
+        logger.exception("progress report not stored, database busy user_id=%s module_id=%s", user.pk, module_id)
+        response = error_response(
+            "busy", _("The server is busy. Your progress will be sent again shortly."), HTTPStatus.SERVICE_UNAVAILABLE
+        )
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
 
     progress = result.progress
     return JsonResponse(

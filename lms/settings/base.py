@@ -55,10 +55,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Replaces LocaleMiddleware: the language is never taken from Accept-Language.
+    "lms.language.ChosenLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -100,8 +101,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The embedded database lives in var/, which a fresh clone does not have yet.
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # WAL and a busy timeout let the task worker and the web process share the file.
+    # BEGIN IMMEDIATE takes the write lock when a transaction starts, so concurrent writers
+    # wait up to the timeout: a deferred transaction that reads and then writes is refused
+    # at once with "database is locked" while another write is open.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE"}
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -221,10 +225,16 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"permission_denied": {"()": "lms.log_filters.PermissionDeniedWithoutTraceback"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["permission_denied"]}
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         name: {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO"), "propagate": False}
         for name in ("lms", "courses", "assessments", "media", "certificates")
-    },
+    }
+    # Django's default "django" logger writes to its own console handler under DEBUG and
+    # also propagates to the root, which printed every error twice.
+    | {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }

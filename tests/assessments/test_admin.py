@@ -3,6 +3,7 @@
 from http import HTTPStatus
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -82,7 +83,8 @@ def test_trainer_adds_question_with_choices(trainer_client, pool):
 def test_question_choices_validated(trainer_client, pool, kind, choices, message):
     url = reverse("wagtailsnippets_assessments_question:add")
 
-    response = trainer_client.post(url, question_post(pool, kind, choices), HTTP_ACCEPT_LANGUAGE="en")
+    trainer_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = trainer_client.post(url, question_post(pool, kind, choices))
 
     assert response.status_code == HTTPStatus.OK
     assert message in response.content.decode()
@@ -155,8 +157,8 @@ def test_regrade_screen_records_reason(trainer_client, enrolled, quiz, trainer):
 
 
 def test_regrade_screen_blank_reason_shows_error(trainer_client, quiz):
-    response = trainer_client.post(reverse("assessments_regrade", args=[quiz.pk]), {"reason": "  "},
-                                   HTTP_ACCEPT_LANGUAGE="en")
+    trainer_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = trainer_client.post(reverse("assessments_regrade", args=[quiz.pk]), {"reason": "  "})
 
     assert response.status_code == HTTPStatus.OK
     assert "This field is required." in response.content.decode()
@@ -228,7 +230,8 @@ def test_admin_rejects_module_quiz_without_module(trainer_client, pool):
         "max_attempts": "", "retry_wait": "", "time_limit": "", "reveal_answers": "each_attempt",
     }
 
-    response = trainer_client.post(reverse("wagtailsnippets_assessments_quiz:add"), data, HTTP_ACCEPT_LANGUAGE="en")
+    trainer_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = trainer_client.post(reverse("wagtailsnippets_assessments_quiz:add"), data)
 
     assert response.status_code == HTTPStatus.OK
     assert "A module quiz needs its module." in response.content.decode()

@@ -1,11 +1,15 @@
 """A learner takes a module quiz in Mongolian in headless chromium: fails, waits, retries and passes."""
 
 import re
+import time
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from django.test import Client
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from assessments.models import Attempt
@@ -70,3 +74,54 @@ def test_module_quiz_fail_wait_retry_pass(page, live_server, enrolled, make_quiz
     second.refresh_from_db()
     assert second.passed is True
     assert second.score_percent == 100
+
+
+@pytest.mark.skipif(
+    connection.vendor == "sqlite",
+    reason="the live server shares one in-memory SQLite connection between threads, "
+    "and this test sends two requests at once",
+)
+def test_answer_saved_when_language_switched(page, live_server, enrolled, make_quiz):
+    quiz = make_quiz()
+    sign_in(page, live_server, enrolled)
+    page.goto(f"/quiz/{quiz.pk}/")
+    page.locator("form[action$='/start/'] button").click()
+    page.wait_for_selector("#quiz-form")
+    attempt = Attempt.objects.get(quiz=quiz, number=1)
+    (question_id, (choice_id, *_rest)), *_others = correct_answers(attempt).items()
+
+    # Tick an answer and switch language in the same task, before any save can finish.
+    page.evaluate(
+        """([box]) => {
+            document.querySelector(box).click();
+            document.querySelector(".language-switcher button[value='en']").click();
+        }""",
+        [f"#q-{question_id}-{choice_id}"],
+    )
+
+    page.wait_for_selector("html[lang='en']")
+    expect(page.locator("#quiz-form")).to_be_visible()
+    # The save may land after the new page has loaded, because it travels on its own request.
+    deadline = time.monotonic() + 5
+    attempt.refresh_from_db()
+    while not attempt.answers and time.monotonic() < deadline:
+        time.sleep(0.1)
+        attempt.refresh_from_db()
+    assert choice_id in attempt.answers.get(question_id, [])
+
+
+def test_attempts_table_fits_phone(page, live_server, enrolled, make_quiz):
+    quiz = make_quiz(max_attempts=5)
+    for number in (1, 2):
+        Attempt.objects.create(
+            learner=enrolled, quiz=quiz, number=number, status=Attempt.Status.SUBMITTED,
+            submitted_at=timezone.now(), score_percent=Decimal("66.67"), passed=False,
+        )
+    Attempt.objects.create(learner=enrolled, quiz=quiz, number=3)
+    sign_in(page, live_server, enrolled)
+    page.set_viewport_size({"width": 375, "height": 700})
+
+    page.goto(f"/quiz/{quiz.pk}/")
+
+    assert page.locator("table.attempts").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375

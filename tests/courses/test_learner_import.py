@@ -182,3 +182,16 @@ def test_command_rejects_bad_file(tmp_path, agency):
     with pytest.raises(CommandError):
         call_command("import_learners", str(path), stdout=io.StringIO(), stderr=errors)
     assert errors.getvalue().startswith("2: ")
+
+
+def test_import_renames_approved_learner(good_file, agency, academy_staff):
+    UserFactory(email="saraa@example.mn", full_name="Батын Сарнай", agency=agency, status=User.Status.APPROVED)
+
+    preview = validate_file("list.csv", good_file, academy_staff)
+    result = import_learners("list.csv", good_file, academy_staff)
+
+    assert "full_name" in preview.rows[0].changed_fields
+    assert result.updated == 1
+    assert User.objects.get(email="saraa@example.mn").full_name == "Батын Сараа"
+    again = import_learners("list.csv", good_file, academy_staff)
+    assert again.updated == 0

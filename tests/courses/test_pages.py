@@ -148,3 +148,32 @@ def test_module_editor_offers_video_chooser(client, module):
     response = client.get(f"/admin/pages/{module.pk}/edit/")
     assert response.status_code == HTTPStatus.OK
     assert 'name="video"' in response.content.decode()
+
+
+def test_module_page_redirects_unenrolled_learner(client, learner, module):
+    client.force_login(learner)
+    response = client.get(module.url, follow=True)
+    assert response.redirect_chain[0] == (module.get_parent().url, HTTPStatus.FOUND)
+    messages = [str(message) for message in response.context["messages"]]
+    assert messages == ["Модулиудыг үзэхийн тулд энэ сургалтад элсэнэ үү."]
+
+
+def test_module_page_opens_for_enrolled_learner(client, learner, module, enrollment):
+    client.force_login(learner)
+    response = client.get(module.url)
+    assert response.status_code == HTTPStatus.OK
+
+
+def test_module_page_opens_for_superuser(client, module):
+    from lms.models import User
+
+    admin = User.objects.create_superuser(email="admin@example.mn", password="correct-horse-battery")
+    client.force_login(admin)
+    response = client.get(module.url)
+    assert response.status_code == HTTPStatus.OK
+
+
+def test_course_page_unlinked_modules_before_enrolment(client, learner, course, module):
+    client.force_login(learner)
+    page = client.get(course.url).content.decode()
+    assert f'href="{module.url}"' not in page

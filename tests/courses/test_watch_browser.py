@@ -89,6 +89,8 @@ def test_watch_resume_and_complete_after_quiz(page, live_server, learner, home_p
 
     # Enrol from the course page.
     page.goto(course.url)
+    # Module titles carry their own numbers, so the outline must not number them again.
+    assert page.evaluate("getComputedStyle(document.querySelector('.module-list li')).listStyleType") == "none"
     page.get_by_role("button", name="Энэ сургалтад элсэх").click()
     assert Enrollment.objects.filter(learner=learner, course=course).exists()
 

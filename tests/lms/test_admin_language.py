@@ -52,7 +52,8 @@ def collect_leaks(client, urls) -> dict[str, set[str]]:
     untranslated = untranslated_msgids()
     leaks = {}
     for url in urls:
-        response = client.get(url, follow=True)
+        # Many officials' browsers ask for English first, and the interface must stay Mongolian.
+        response = client.get(url, follow=True, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
         assert response.status_code == HTTPStatus.OK, url
         html = response.content.decode()
         if response["Content-Type"].startswith("application/json"):

@@ -145,3 +145,29 @@ def test_course_trainers_group_alone_requires_second_factor(client, mfa_required
 
     assert response.status_code == HTTPStatus.FOUND
     assert response["Location"] == "/accounts/2fa/totp/activate/"
+
+
+def test_setup_after_sign_in_needs_no_second_password(client, mfa_required, trainer):
+    response = sign_in(client, trainer)
+    assert response["Location"] == "/"
+    assert client.get("/")["Location"] == "/accounts/2fa/totp/activate/"
+    response = client.get("/accounts/2fa/totp/activate/")
+    assert response.status_code == HTTPStatus.OK
+    assert 'id="authenticator_secret"' in response.content.decode()
+
+
+def test_sign_in_mark_expires_with_timeout(client, trainer, settings):
+    """Once ACCOUNT_REAUTHENTICATION_TIMEOUT has passed, a second-factor change asks for the password."""
+    settings.ACCOUNT_REAUTHENTICATION_TIMEOUT = 0
+    sign_in(client, trainer)
+    response = client.get("/accounts/2fa/totp/activate/")
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"].startswith("/accounts/reauthenticate/")
+
+
+def test_secret_and_codes_use_wide_layout(client, mfa_required, trainer):
+    sign_in(client, trainer)
+    page = client.get("/accounts/2fa/totp/activate/").content.decode()
+    assert '<label for="authenticator_secret">' in page
+    assert 'class="code-box"' in page
+    assert 'aria-describedby="authenticator_secret_help"' in page

@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import TaskState, WorkflowState
 
 from courses.models import CoursePage, ModulePage
+from courses.services.enrolment import enrol
 from lms import roles
 from lms.models import User
 from lms.services.trainers import assign_trainer, unassign_trainer
@@ -103,7 +104,9 @@ def test_unassigned_trainer_loses_course(trainer, courses):
 
 
 def test_draft_stays_hidden_from_learners(client, trainer, courses, learner):
-    (_course, module), _other = courses
+    (course, module), _other = courses
+    # Only learners enrolled in the course may open its modules.
+    enrol(learner, course)
     submit_change(module, trainer, "1. Шинэчилсэн модуль")
     client.force_login(learner)
     page = client.get(module.url).content.decode()

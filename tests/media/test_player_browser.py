@@ -80,3 +80,25 @@ def test_player_plays_switches_and_seeks(page, ready_video):
         ".textContent.includes('Хохирогч төвтэй хандлага')",
     )
     assert "Хохирогч төвтэй хандлага" in page.locator("[data-transcript] li.is-active").inner_text()
+
+
+def test_player_resumes_and_restarts(page, ready_video):
+    """Leaving sound only keeps a playing video playing, and K at the end plays from the start."""
+    page.goto(f"/video/{ready_video.public_key}/")
+    player = page.locator("[data-lms-player]")
+    wait_until(page, "document.querySelector('[data-lms-player]').lmsPlayer !== undefined")
+    page.get_by_role("button", name="Тоглуулах").click()
+    wait_until(page, "document.querySelector('video').currentTime > 0.3")
+
+    player.get_by_label("Чанар").select_option("audio")
+    wait_until(page, "!document.querySelector('video').paused")
+    player.get_by_label("Чанар").select_option("240p")
+    wait_until(page, "document.querySelector('[data-lms-player]').lmsPlayer.level === '240p'")
+    wait_until(page, "!document.querySelector('video').paused")
+
+    page.evaluate("document.querySelector('video').currentTime = document.querySelector('video').duration")
+    wait_until(page, "document.querySelector('video').paused")
+    page.get_by_role("button", name="Тоглуулах").focus()
+    page.keyboard.press("k")
+    wait_until(page, "!document.querySelector('video').paused")
+    assert page.evaluate("document.querySelector('video').currentTime") < 3

@@ -14,6 +14,14 @@
   var SPEEDS = [0.75, 1, 1.25, 1.5, 1.75, 2];
   var STORAGE_KEYS = { dataSaver: "lms.player.dataSaver", captions: "lms.player.captions", rate: "lms.player.rate" };
 
+  // A paused video this close to its end counts as finished, so Play starts it again.
+  var AT_END_SECONDS = 0.5;
+
+  function playQuietly(video) {
+    var playing = video.play();
+    if (playing && playing.catch) { playing.catch(function () { /* autoplay blocked: the button stays "Play" */ }); }
+  }
+
   function readSetting(key) {
     try { return window.localStorage.getItem(key); } catch (error) { return null; }
   }
@@ -145,13 +153,11 @@
     var wasPlaying = !video.paused;
     this.source = choice;
     video.src = url;
-    if (position > 0) {
-      video.addEventListener("loadedmetadata", function restore() {
-        video.removeEventListener("loadedmetadata", restore);
-        video.currentTime = position;
-        if (wasPlaying) { video.play(); }
-      });
-    }
+    video.addEventListener("loadedmetadata", function restore() {
+      video.removeEventListener("loadedmetadata", restore);
+      if (position > 0) { video.currentTime = position; }
+      if (wasPlaying) { playQuietly(video); }
+    });
   };
 
   Player.prototype.lowestRung = function () {
@@ -173,12 +179,14 @@
   Player.prototype.setQuality = function (choice) {
     this.controls.quality.value = choice;
     var position = this.video.currentTime || this.startPosition;
+    // Read before loadSource, which resets the element to paused.
+    var wasPlaying = !this.video.paused;
     if (choice === "audio") {
       // The sound-only rung is its own playlist: switch the source, keeping the position.
       if (this.hls) {
         this.hls.loadSource(this.root.dataset.audioSrc);
         this.hls.startLoad(position);
-        this.restorePosition(position);
+        this.restorePosition(position, wasPlaying);
       } else {
         this.loadNative("audio", position);
       }
@@ -190,7 +198,7 @@
         this.source = "auto";
         this.hls.loadSource(this.root.dataset.src);
         this.hls.startLoad(position);
-        this.restorePosition(position);
+        this.restorePosition(position, wasPlaying);
         this.pendingQuality = choice;
         return;
       }
@@ -201,10 +209,9 @@
     }
   };
 
-  Player.prototype.restorePosition = function (position) {
+  Player.prototype.restorePosition = function (position, wasPlaying) {
     var video = this.video;
     var self = this;
-    var wasPlaying = !video.paused;
     this.hls.once(window.Hls.Events.MANIFEST_PARSED, function () {
       video.currentTime = position;
       if (self.pendingQuality) {
@@ -212,7 +219,7 @@
         self.pendingQuality = null;
       }
       if (self.controls.dataSaver.checked) { self.hls.autoLevelCapping = 0; }
-      if (wasPlaying) { video.play(); }
+      if (wasPlaying) { playQuietly(video); }
     });
   };
 
@@ -360,9 +367,13 @@
   };
 
   Player.prototype.togglePlay = function () {
-    if (this.video.paused || this.video.ended) {
-      var playing = this.video.play();
-      if (playing && playing.catch) { playing.catch(function () { /* autoplay blocked: the button stays "Play" */ }); }
+    var video = this.video;
+    if (video.paused || video.ended) {
+      // A video paused at its end, where a streamed video need not report `ended`, starts again.
+      if (video.ended || (video.duration && video.currentTime >= video.duration - AT_END_SECONDS)) {
+        video.currentTime = 0;
+      }
+      playQuietly(video);
     } else {
       this.video.pause();
     }

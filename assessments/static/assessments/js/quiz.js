@@ -1,5 +1,6 @@
-// Progressive enhancement of the quiz form, which also works without this script. It
-// autosaves each change, counts down the time limit and moves focus to the error summary.
+// Progressive enhancement of the quiz form, which also works without this script. It saves
+// each change at once and again before the page is left, counts down the time limit and
+// moves focus to the error summary.
 (function () {
   "use strict";
 
@@ -17,7 +18,9 @@
   }
   var status = document.getElementById("autosave-status");
   var saveUrl = form.getAttribute("data-autosave-url");
-  var timer = null;
+  // Answers changed since the last save was sent, and whether a save is under way.
+  var dirty = false;
+  var saving = false;
 
   function showStatus(text) {
     if (status) {
@@ -25,14 +28,20 @@
     }
   }
 
-  function save() {
+  // `leaving` sends with keepalive, so the request outlives the page that sent it. The form's
+  // own CSRF token travels in the body.
+  function save(leaving) {
+    dirty = false;
+    saving = true;
     showStatus(gettext("Saving your answers…"));
     fetch(saveUrl, {
       method: "POST",
       body: new FormData(form),
       credentials: "same-origin",
+      keepalive: leaving,
       headers: { "Accept": "application/json" }
     }).then(function (response) {
+      saving = false;
       if (response.status === 409) {
         return response.json().then(function (body) { window.location.assign(body.url); });
       }
@@ -41,20 +50,47 @@
       }
       var now = new Date();
       showStatus(interpolate(gettext("Answers saved at %s."), [now.toLocaleTimeString()]));
+      if (dirty) {
+        save(false);
+      }
     }).catch(function () {
+      saving = false;
+      dirty = true;
       showStatus(gettext("Your answers could not be saved. Check the connection; they stay on this page."));
     });
   }
 
+  // A save still under way is sent again, because leaving the page cancels its request.
+  function flush() {
+    if (dirty || saving) {
+      save(true);
+    }
+  }
+
+  form.addEventListener("input", function () { dirty = true; });
   form.addEventListener("change", function () {
-    window.clearTimeout(timer);
-    timer = window.setTimeout(save, 300);
+    dirty = true;
+    // One save at a time keeps an older answer from landing after a newer one.
+    if (!saving) {
+      save(false);
+    }
   });
+
+  // Leaving the page, for example by the language switcher's form in the header, must not
+  // lose an answer whose save has not been sent yet.
+  window.addEventListener("pagehide", flush);
+  window.addEventListener("beforeunload", flush);
+  document.addEventListener("submit", function (event) {
+    if (event.target !== form) {
+      flush();
+    }
+  }, true);
 
   // Disabling the buttons after the browser has read the clicked one keeps its name and
   // value in the submission while blocking a second click.
   form.addEventListener("submit", function () {
-    window.clearTimeout(timer);
+    // The submission carries every answer, so nothing is left to autosave.
+    dirty = false;
     window.setTimeout(function () {
       form.querySelectorAll("button[type=submit]").forEach(function (button) { button.disabled = true; });
     }, 0);
