@@ -1,7 +1,8 @@
 """Speed of the profession × sex report against hand-written SQL, and memory of a streamed CSV.
 
 Run with `.venv/bin/python bench/reports.py` while PostgreSQL listens on 127.0.0.1:5432
-(override with BENCH_DATABASE_URL); add --reuse to time again on the data of an earlier run. It drops and recreates the database lms_bench_reports,
+(override with BENCH_DATABASE_URL); add --reuse to time again on the data of an earlier run.
+It drops and recreates the database lms_bench_reports,
 migrates it, and generates 100 000 learners across the 30 regions and 200 agencies, both
 courses (10 and 4 modules) and about 1.34 million module progress rows, written with COPY.
 
@@ -9,8 +10,8 @@ Then it times, in the same run:
 - the report layer's profession × sex table (lms.reports.queries.by_profession), and
 - hand-written SQL: a GROUP BY for the profession rows and one aggregate for the "all" row.
 Each is the best of several runs, and `ratio` is report / SQL. Finally it streams the learner
-list as CSV (every learner enrolled in the first course, 100 000 rows, and a 10 000-row
-slice) into a sink that keeps nothing, measuring rows per second and the peak of Python
+list as CSV into a sink that keeps nothing: every learner enrolled in the first course
+(100 000 rows), and a 10 000-row slice. It measures rows per second and the peak of Python
 allocations with tracemalloc. The last line printed is a JSON object with report_s, sql_s,
 ratio, csv_rows_per_s and csv_peak_mb.
 """

@@ -1,4 +1,4 @@
-"""Who may see and manage which learners."""
+"""Rules for which learners and agencies a staff member may see and manage."""
 
 from django.db.models import QuerySet
 

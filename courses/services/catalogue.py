@@ -1,4 +1,4 @@
-"""Which courses a visitor sees listed."""
+"""The course catalogue listed to each visitor."""
 
 from django.db.models import QuerySet
 

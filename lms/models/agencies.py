@@ -6,7 +6,7 @@ from .bilingual import BilingualNameMixin
 
 
 class TrainingAcademy(BilingualNameMixin):
-    """An institution that trains officials and sees reports for the agencies it serves."""
+    """An institution that trains officials and receives the reports of the agencies it serves."""
 
     code = models.SlugField(_("code"), max_length=64, unique=True)
     name_traditional = models.CharField(

@@ -1,4 +1,4 @@
-"""A health endpoint for load balancers: 200 when the database answers, 503 otherwise."""
+"""A health endpoint for load balancers: 200 when the database responds, 503 otherwise."""
 
 import logging
 

@@ -44,7 +44,7 @@ def test_catalog_has_no_fuzzy_entry(catalog):
 
 @pytest.mark.parametrize("catalog", CATALOGS, ids=lambda path: str(path.relative_to(PROJECT)))
 def test_catalog_is_compiled(catalog):
-    """The .mo file holds every translation of the .po file (msgfmt skips empty ones)."""
+    """The .mo file contains every translation of the .po file (msgfmt skips empty ones)."""
     compiled = catalog.with_suffix(".mo")
     assert compiled.exists()
     with compiled.open("rb") as file:
