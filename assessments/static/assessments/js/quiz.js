@@ -18,9 +18,11 @@
   }
   var status = document.getElementById("autosave-status");
   var saveUrl = form.getAttribute("data-autosave-url");
-  // Answers changed since the last save was sent, and whether a save is under way.
+  // Answers changed since the last save was sent, and the save under way, if any.
   var dirty = false;
-  var saving = false;
+  var saving = null;
+  // How long leaving by another form on the page waits for the save before going anyway.
+  var LEAVE_WAIT_MS = 4000;
 
   function showStatus(text) {
     if (status) {
@@ -28,63 +30,95 @@
     }
   }
 
-  // `leaving` sends with keepalive, so the request outlives the page that sent it. The form's
-  // own CSRF token travels in the body.
+  // Resolves true once the server has the answers, false when the save failed. `leaving`
+  // sends with keepalive, so the request outlives the page that sent it. The form's own
+  // CSRF token travels in the body.
   function save(leaving) {
     dirty = false;
-    saving = true;
     showStatus(gettext("Saving your answers…"));
-    fetch(saveUrl, {
+    var request = fetch(saveUrl, {
       method: "POST",
       body: new FormData(form),
       credentials: "same-origin",
       keepalive: leaving,
       headers: { "Accept": "application/json" }
     }).then(function (response) {
-      saving = false;
       if (response.status === 409) {
-        return response.json().then(function (body) { window.location.assign(body.url); });
+        return response.json().then(function (body) {
+          window.location.assign(body.url);
+          return false;
+        });
       }
       if (!response.ok) {
         throw new Error("HTTP " + response.status);
       }
       var now = new Date();
       showStatus(interpolate(gettext("Answers saved at %s."), [now.toLocaleTimeString()]));
-      if (dirty) {
-        save(false);
-      }
+      return true;
     }).catch(function () {
-      saving = false;
       dirty = true;
       showStatus(gettext("Your answers could not be saved. Check the connection; they stay on this page."));
+      return false;
+    }).then(function (saved) {
+      saving = null;
+      // One save at a time keeps an older answer from landing after a newer one.
+      if (saved && dirty) {
+        return save(false);
+      }
+      return saved;
     });
+    saving = request;
+    return request;
   }
 
-  // A save still under way is sent again, because leaving the page cancels its request.
-  function flush() {
-    if (dirty || saving) {
-      save(true);
+  // Resolves when every answer given so far has reached the server or a save has failed.
+  function settle() {
+    if (saving) {
+      return saving;
     }
+    return dirty ? save(false) : Promise.resolve(true);
   }
 
   form.addEventListener("input", function () { dirty = true; });
   form.addEventListener("change", function () {
     dirty = true;
-    // One save at a time keeps an older answer from landing after a newer one.
     if (!saving) {
       save(false);
     }
   });
 
-  // Leaving the page, for example by the language switcher's form in the header, must not
-  // lose an answer whose save has not been sent yet.
+  // Another form on the page, such as the language switcher in the header, leaves the page:
+  // it waits for the save first, so the answer just ticked is there when the quiz reloads.
+  document.addEventListener("submit", function (event) {
+    var leavingForm = event.target;
+    if (leavingForm === form || !(dirty || saving)) {
+      return;
+    }
+    event.preventDefault();
+    var button = event.submitter;
+    var timeout = new Promise(function (resolve) { window.setTimeout(resolve, LEAVE_WAIT_MS); });
+    Promise.race([settle(), timeout]).then(function () {
+      // submit() skips the submit event and drops the clicked button, so its value is copied.
+      if (button && button.name) {
+        var copy = document.createElement("input");
+        copy.type = "hidden";
+        copy.name = button.name;
+        copy.value = button.value;
+        leavingForm.appendChild(copy);
+      }
+      HTMLFormElement.prototype.submit.call(leavingForm);
+    });
+  }, true);
+
+  // Links and closing the tab cannot wait, so the last save goes out with keepalive. A save
+  // still under way is sent again, because leaving the page cancels its request.
+  function flush() {
+    if (dirty || saving) {
+      save(true);
+    }
+  }
   window.addEventListener("pagehide", flush);
   window.addEventListener("beforeunload", flush);
-  document.addEventListener("submit", function (event) {
-    if (event.target !== form) {
-      flush();
-    }
-  }, true);
 
   // Disabling the buttons after the browser has read the clicked one keeps its name and
   // value in the submission while blocking a second click.
