@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "lms.middleware.StaffMultiFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "lms.middleware.ContentSecurityPolicyMiddleware",
+    # Last, so a stopped upload's 413 page gets the language and headers set above.
+    "lms.upload_limits.UploadLimitMiddleware",
 ]
 
 ROOT_URLCONF = "lms.urls"
@@ -157,6 +159,13 @@ STORAGES = {
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The size ceiling (LMS_MAX_REQUEST_UPLOAD_BYTES) comes first, so it counts each chunk
+# before the other handlers store it.
+FILE_UPLOAD_HANDLERS = [
+    "lms.upload_limits.UploadLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # Background work. The embedded default runs tasks in the request's process; production
 # sets TASK_BACKEND=django_tasks_db.DatabaseBackend and runs `manage.py db_worker`.
@@ -219,7 +228,17 @@ LMS_NEW_RECRUIT_MONTHS = env_int("LMS_NEW_RECRUIT_MONTHS", 12)
 LMS_VIDEO_MAX_UPLOAD_BYTES = env_int("LMS_VIDEO_MAX_UPLOAD_BYTES", 4 * 1024**3)
 LMS_VIDEO_STALE_SECONDS = env_int("LMS_VIDEO_STALE_SECONDS", 15 * 60)
 LMS_VIDEO_MAX_ATTEMPTS = env_int("LMS_VIDEO_MAX_ATTEMPTS", 3)
+# No request body may pass this size (lms/upload_limits.py). The default is the largest
+# per-file limit plus 10 MB for the rest of the form: other fields are capped at
+# DATA_UPLOAD_MAX_MEMORY_SIZE (5 MB), and a video form may carry two caption files of 2 MB.
+# The learner and caption imports accept 2 MB and the completion import 20 MB, below every
+# limit listed here.
+LMS_MAX_REQUEST_UPLOAD_BYTES = env_int(
+    "LMS_MAX_REQUEST_UPLOAD_BYTES",
+    max(LMS_VIDEO_MAX_UPLOAD_BYTES, WAGTAILDOCS_MAX_UPLOAD_SIZE, WAGTAILIMAGES_MAX_UPLOAD_SIZE) + 10 * 1024 * 1024,
+)
 LMS_REPORTS_SUPPRESSION_THRESHOLD = env_int("LMS_REPORTS_SUPPRESSION_THRESHOLD", 5)
+LMS_CERTIFICATE_ARCHIVE_DAYS = env_int("LMS_CERTIFICATE_ARCHIVE_DAYS", 7)
 
 LOGGING = {
     "version": 1,

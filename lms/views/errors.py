@@ -17,3 +17,8 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     return render(request, "500.html", status=500)
+
+
+def request_too_large(request, *, limit: int):
+    """Tell the user that an upload passed the size limit of every request (LMS_MAX_REQUEST_UPLOAD_BYTES)."""
+    return render(request, "413.html", {"limit": limit}, status=413)

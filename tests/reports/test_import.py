@@ -195,6 +195,19 @@ def test_admin_import_rejects_other_file_types(client, police_staff):
     assert ".csv эсвэл .xlsx файл оруулна уу." in response.content.decode()
 
 
+def test_admin_import_rejects_oversized_file(client, police_staff):
+    from lms.reports.forms import MAX_IMPORT_BYTES
+
+    client.force_login(police_staff)
+    header = "full name,email,sex,profession,agency,region,course,completion date\n"
+    upload = SimpleUploadedFile("list.csv", header.encode() + b"x" * MAX_IMPORT_BYTES, content_type="text/csv")
+
+    response = client.post(reverse("reports_import"), {"file": upload})
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert "Файлын хэмжээ 20 МБ-аас их байна." in response.content.decode()
+
+
 def test_applied_import_is_audited(course, police_agency, police_staff):
     from wagtail.models import ModelLogEntry
 
