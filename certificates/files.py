@@ -1,6 +1,7 @@
 """File names for downloaded certificates and archives."""
 
 import re
+from datetime import date
 from urllib.parse import quote
 
 from anyascii import anyascii
@@ -23,3 +24,9 @@ def ascii_fallback(filename: str) -> str:
 def content_disposition(filename: str) -> str:
     """Return an attachment header with an ASCII name and the exact UTF-8 name (RFC 6266)."""
     return f"attachment; filename=\"{ascii_fallback(filename)}\"; filename*=UTF-8''{quote(filename)}"
+
+
+def archive_filename(course_slug: str, completed_from: date | None, completed_to: date | None) -> str:
+    """Return for example certificates-tip-victims-2026-12-01-2026-12-31.zip, leaving out absent days."""
+    parts = ["certificates", course_slug, *(str(day) for day in (completed_from, completed_to) if day)]
+    return "-".join(part for part in parts if part) + ".zip"

@@ -173,3 +173,96 @@ class CertificateSettings(models.Model):
         # The course's own row sorts first because its course_id is not None.
         chosen = sorted(rows, key=lambda row: row.course_id is None)
         return chosen[0] if chosen else cls(academy_id=course.academy_id)
+
+
+class CertificateArchive(models.Model):
+    """A ZIP of many certificates that a staff member requested and a task worker builds.
+
+    The file sits in storage under a random name and is served only through the download
+    view, which checks that the requester (or a superuser) is asking.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        BUILDING = "building", _("Building")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    class Failure(models.TextChoices):
+        BUILD_FAILED = "build_failed", _(
+            "The certificates could not be put into a ZIP file. Request the archive again, "
+            "and tell the site administrator if it fails again."
+        )
+        SAVE_FAILED = "save_failed", _(
+            "The ZIP file could not be saved to file storage. Request the archive again, "
+            "and tell the site administrator if it fails again."
+        )
+        ABANDONED = "abandoned", _(
+            "The build stopped before it finished, probably because the task worker restarted. "
+            "Request the archive again."
+        )
+        SOURCE_DELETED = "source_deleted", _(
+            "The course or the account that requested the archive was deleted before it was built."
+        )
+
+    # SET_NULL: the row, and so its file, must stay until delete_expired_archives removes both.
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="certificate_archives",
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", verbose_name=_("course"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    completed_from = models.DateField(_("completed from"), null=True, blank=True)
+    completed_to = models.DateField(_("completed until"), null=True, blank=True)
+
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.QUEUED)
+    failure = models.CharField(_("reason for failure"), max_length=32, choices=Failure.choices, blank=True)
+    certificate_count = models.PositiveIntegerField(_("number of certificates"), null=True, blank=True)
+    size_bytes = models.PositiveBigIntegerField(_("size (bytes)"), null=True, blank=True)
+    file = models.FileField(_("ZIP file"), max_length=255, blank=True, editable=False)
+
+    created_at = models.DateTimeField(_("requested at"), auto_now_add=True, db_index=True)
+    started_at = models.DateTimeField(_("build started"), null=True, blank=True)
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("certificate archive")
+        verbose_name_plural = _("certificate archives")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["requested_by", "status"], name="certificates_archive_owner")]
+
+    def __str__(self) -> str:
+        period = " – ".join(str(day) if day else "…" for day in (self.completed_from, self.completed_to))
+        return f"{self.course or '—'}, {period}"
+
+    def get_download_url(self) -> str:
+        return reverse("certificates_admin:archive_download", args=[self.pk])
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.BUILDING)
+
+    @property
+    def is_ready(self) -> bool:
+        return self.status == self.Status.READY
+
+    @property
+    def is_failed(self) -> bool:
+        return self.status == self.Status.FAILED
+
+    def download_filename(self) -> str:
+        """Return for example certificates-tip-victims-2026-12-01-2026-12-31.zip."""
+        from .files import archive_filename
+
+        return archive_filename(self.course.slug if self.course else "", self.completed_from, self.completed_to)
+
+    def may_download(self, user) -> bool:
+        """Tell whether the user requested this archive or is a superuser."""
+        if not user.is_authenticated:
+            return False
+        return user.is_superuser or (self.requested_by_id is not None and self.requested_by_id == user.pk)

@@ -1,6 +1,7 @@
 """Certificates in the Wagtail admin: staff screens and the signatory settings.
 
-The audit log actions certificates.revoke and certificates.reissue are registered in lms/audit.py.
+The audit log actions certificates.revoke, certificates.reissue and certificates.archive are
+registered in lms/audit.py.
 """
 
 from django.core.exceptions import PermissionDenied

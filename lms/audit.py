@@ -23,6 +23,7 @@ AUDITED_ACTIONS = {
     "reports.download": (_("Download report"), _("Downloaded a report")),
     "certificates.revoke": (_("Revoke certificate"), _("Revoked a certificate")),
     "certificates.reissue": (_("Reissue certificate"), _("Reissued a certificate")),
+    "certificates.archive": (_("Request certificate archive"), _("Requested a ZIP of a course's certificates")),
     "assessments.regrade": (_("Regrade attempts"), _("Regraded quiz attempts")),
 }
 

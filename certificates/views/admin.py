@@ -1,4 +1,7 @@
-"""Academy staff's certificate screens in the Wagtail admin: list, download, revoke, reissue."""
+"""Academy staff's certificate screens in the Wagtail admin: list, revoke, reissue.
+
+ZIP archives of many certificates have their own views in archives.py.
+"""
 
 import logging
 
@@ -6,7 +9,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
-from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -15,10 +17,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from lms.models import User
 from lms.permissions import managed_learners
 
-from ..files import content_disposition
 from ..forms import CertificateFilterForm, ReasonForm
 from ..models import Certificate
-from ..rendering.archive import stream_archive
 from ..services import reissue_certificate, revoke_certificate
 
 logger = logging.getLogger(__name__)
@@ -45,8 +45,12 @@ def certificate_list(request):
     require_staff_rights(request.user)
     form = CertificateFilterForm(request.GET or None)
     certificates = managed_certificates(request.user).order_by("-issued_at", "-pk")
+    # The ZIP form under the filter repeats a filter that names a course.
+    archive_filter = None
     if form.is_bound and form.is_valid():
         certificates = form.filter(certificates)
+        if form.cleaned_data.get("course"):
+            archive_filter = form.cleaned_data
     page = Paginator(certificates, PAGE_SIZE).get_page(request.GET.get("p"))
     # The page links keep the filter but set their own page number.
     query = request.GET.copy()
@@ -54,34 +58,8 @@ def certificate_list(request):
     return TemplateResponse(
         request,
         "certificates/admin/list.html",
-        {"form": form, "page": page, "query": query.urlencode()},
+        {"form": form, "page": page, "query": query.urlencode(), "archive_filter": archive_filter},
     )
-
-
-@require_GET
-def archive(request):
-    """Stream a ZIP of the valid certificates for the chosen course and period."""
-    require_staff_rights(request.user)
-    form = CertificateFilterForm(request.GET)
-    if not form.is_valid() or not form.cleaned_data.get("course"):
-        messages.error(request, _("Choose a course, and a period whose start is not after its end."))
-        return redirect("certificates_admin:list")
-
-    certificates = form.filter(managed_certificates(request.user).valid()).order_by("learner__full_name", "pk")
-    course = form.cleaned_data["course"]
-    period = "-".join(
-        str(day) for day in (form.cleaned_data.get("completed_from"), form.cleaned_data.get("completed_to")) if day
-    )
-    filename = f"certificates-{course.slug}{'-' + period if period else ''}.zip"
-    logger.info("certificate archive course=%s staff=%s", course.pk, request.user.pk)
-
-    response = StreamingHttpResponse(
-        stream_archive(certificates.select_related("course__academy").iterator(chunk_size=100)),
-        content_type="application/zip",
-    )
-    response["Content-Disposition"] = content_disposition(filename)
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 def _change_view(request, certificate_id: int, *, operation, done_message: str, texts: dict):

@@ -45,3 +45,10 @@ def certificate(named_learner, course):
 
     completed_at = datetime(2026, 12, 4, 10, 30, tzinfo=ZoneInfo("Asia/Ulaanbaatar"))
     return issue_certificate(named_learner, course, completed_at)
+
+
+@pytest.fixture
+def archive_storage(settings, tmp_path):
+    """Point the file storage at a fresh folder, so built ZIP files stay out of var/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT

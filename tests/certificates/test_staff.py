@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from pypdf import PdfReader
 
-from certificates.models import Certificate
+from certificates.models import Certificate, CertificateArchive
 from lms import roles
 from certificates.services import issue_certificate
 from tests.factories import AgencyFactory, TrainingAcademyFactory, UserFactory
@@ -56,16 +56,23 @@ def test_list_requires_academy_staff(client, certificate):
 
 
 def test_zip_contains_managed_certificates_of_course_and_period(
-    staff_client, certificate, outsider, course, make_learner, agency
+    staff_client, certificate, outsider, course, make_learner, agency, archive_storage,
+    django_capture_on_commit_callbacks,
 ):
     issue_certificate(outsider, course, None)
     late = issue_certificate(make_learner(agency=agency, full_name="Дорж Бат"), course, None)
     Certificate.objects.filter(pk=late.pk).update(completed_on=date(2027, 3, 1))
 
-    response = staff_client.get(
-        reverse("certificates_admin:archive"),
-        {"course": course.pk, "completed_from": "2026-12-01", "completed_to": "2026-12-31"},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(
+            reverse("certificates_admin:archive"),
+            {"course": course.pk, "completed_from": "2026-12-01", "completed_to": "2026-12-31"},
+        )
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == reverse("certificates_admin:archives")
+    archive = CertificateArchive.objects.get()
+    assert archive.status == CertificateArchive.Status.READY
+    response = staff_client.get(reverse("certificates_admin:archive_download", args=[archive.pk]))
 
     assert response.status_code == HTTPStatus.OK
     assert response.streaming
@@ -78,20 +85,22 @@ def test_zip_contains_managed_certificates_of_course_and_period(
 
 
 def test_zip_without_course_is_rejected(staff_client, certificate):
-    response = staff_client.get(reverse("certificates_admin:archive"))
+    response = staff_client.post(reverse("certificates_admin:archive"))
 
     assert response.status_code == HTTPStatus.FOUND
     assert response["Location"] == reverse("certificates_admin:list")
+    assert not CertificateArchive.objects.exists()
 
 
 def test_zip_with_reversed_period_is_rejected(staff_client, certificate, course):
-    response = staff_client.get(
+    response = staff_client.post(
         reverse("certificates_admin:archive"),
         {"course": course.pk, "completed_from": "2026-12-31", "completed_to": "2026-12-01"},
         follow=True,
     )
 
     assert "Сургалтаа сонгож, эхлэх огноо нь дуусах огнооноос хойно биш" in response.content.decode()
+    assert not CertificateArchive.objects.exists()
 
 
 def test_reversed_period_is_rejected(staff_client, certificate, course):

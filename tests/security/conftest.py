@@ -27,11 +27,12 @@ def make_staff(academy, email):
 
 
 @pytest.fixture
-def world(home_page):
+def world(home_page, settings, tmp_path):
     """Return a namespace of the owner, their records, and three kinds of outsider."""
     from assessments.models import Choice, Question, QuestionPool, Quiz
     from assessments.services.attempts import start_attempt
     from certificates.services import issue_certificate
+    from certificates.services.archives import build_archive, request_archive
     from courses.models import CoursePage, Enrollment, ModulePage
 
     own_academy = TrainingAcademyFactory()
@@ -69,4 +70,10 @@ def world(home_page):
     world.other_learner = UserFactory(agency=own_agency, email="classmate@example.mn")
     world.other_staff = make_staff(other_academy, "other.staff@example.mn")
     world.pending = UserFactory(agency=own_agency, status="pending", email="pending@example.mn")
+
+    # A ZIP of the course's certificates that only own_staff requested, built into a
+    # folder of this test so the download has a real file behind it.
+    settings.MEDIA_ROOT = tmp_path / "media"
+    archive, _created = request_archive(world.own_staff, course, None, None)
+    world.archive = build_archive(archive.pk)
     return world

@@ -11,6 +11,8 @@ from django.contrib.auth.models import Group
 
 from lms import roles
 
+from .conftest import make_staff
+
 pytestmark = pytest.mark.django_db
 
 REFUSED = {HTTPStatus.FORBIDDEN, HTTPStatus.NOT_FOUND}
@@ -70,6 +72,19 @@ def test_managing_staff_reach_certificate(client, world):
     assert client.get(f"/c/{world.certificate.code}/pdf/").status_code == HTTPStatus.OK
 
 
+def test_requesting_staff_reach_archive(client, world):
+    client.force_login(world.own_staff)
+    response = client.get(f"/admin/certificates/archives/{world.archive.pk}/download/")
+    assert response.status_code == HTTPStatus.OK
+    assert response["Content-Type"] == "application/zip"
+
+
+def test_archive_refuses_other_staff_of_same_academy(client, world):
+    colleague = make_staff(world.course.academy, "colleague@example.mn")
+    client.force_login(colleague)
+    assert_refused(client.get(f"/admin/certificates/archives/{world.archive.pk}/download/"))
+
+
 def test_progress_report_refuses_anonymous_and_pending(client, world):
     url = f"/learn/module/{world.module.pk}/progress/"
     assert_refused(client.post(url, {"position": 10}), anonymous=True)
@@ -95,6 +110,7 @@ def admin_urls(world) -> list[tuple[str, str, dict]]:
         ("post", f"/admin/certificates/{world.certificate.pk}/revoke/", {"reason": "Шалтгаан"}),
         ("post", f"/admin/certificates/{world.certificate.pk}/reissue/", {"reason": "Шалтгаан"}),
         ("get", f"/admin/pages/{world.module.pk}/edit/", {}),
+        ("get", f"/admin/certificates/archives/{world.archive.pk}/download/", {}),
     ]
 
 
