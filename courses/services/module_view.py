@@ -15,6 +15,8 @@ from .progress import start_watching
 logger = logging.getLogger(__name__)
 
 PLAYER_TEMPLATE = "media/player.html"
+# A saved position this close to the end means the lecture was watched through.
+FINISHED_MARGIN_SECONDS = 1.0
 
 
 def player_available() -> bool:
@@ -53,6 +55,20 @@ def final_exam_url(course: CoursePage) -> str | None:
         return None
 
 
+def resume_position(progress, video) -> float:
+    """Return where the player starts: the saved position, or 0 once the video was watched to its end.
+
+    A learner who reopens a finished lecture wants to watch it again, and a player resumed at
+    its very last frame shows nothing to play.
+    """
+    if progress is None:
+        return 0
+    duration = video.duration_seconds if video is not None else None
+    if duration and progress.position_seconds >= duration - FINISHED_MARGIN_SECONDS:
+        return 0
+    return progress.position_seconds
+
+
 def module_context(user: User, module: ModulePage) -> dict:
     """Build the template context of a module page in a fixed number of queries."""
     course = CoursePage.objects.get(path=module.path[: -ModulePage.steplen])
@@ -72,7 +88,7 @@ def module_context(user: User, module: ModulePage) -> dict:
         "enrollment": enrollment,
         "locked": locked,
         "progress": progress,
-        "start_position": progress.position_seconds if progress else 0,
+        "start_position": resume_position(progress, module.video),
         "player_available": module.video_id is not None and player_available(),
         "quiz_url": module_quiz_url(module),
     }

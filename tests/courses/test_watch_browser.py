@@ -71,6 +71,15 @@ def queued_reports(page, module) -> int:
     )
 
 
+def player_is_idle(page) -> bool:
+    """Return whether the paused player has loaded its first frame and is not seeking."""
+    return player_value(
+        page,
+        "document.querySelector('video').readyState >= 2 && !document.querySelector('video').seeking"
+        " && document.querySelector('video').paused",
+    )
+
+
 def play_at_double_speed(page) -> None:
     wait_until(lambda: player_value(page, "player.lmsPlayer !== undefined"), "the player")
     page.locator("[data-control=rate]").select_option("2")
@@ -124,8 +133,13 @@ def test_watch_resume_and_complete_after_quiz(page, live_server, learner, home_p
     assert page.locator("[data-module-complete]").is_visible()
     assert progress().completed_at is not None
 
+    # The lecture was watched to its end, so reopening it starts from the beginning.
+    assert float(player_value(page, "player.dataset.start")) == 0
+    # The player reports its own position once it has loaded, and that report must land
+    # before the offline one, which the test expects to be the last.
+    wait_until(lambda: player_is_idle(page) and queued_reports(page, module) == 0, "the player to settle")
+
     # A report made offline waits in localStorage and goes out when the browser is back online.
-    wait_until(lambda: player_value(page, "player.lmsPlayer.position") >= saved, "the player after the quiz")
     page.context.set_offline(True)
     page.evaluate(
         """() => document.querySelector('[data-lms-player]').dispatchEvent(new CustomEvent('lms:timeupdate',
