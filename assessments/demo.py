@@ -197,7 +197,7 @@ def load_demo_quizzes() -> dict[str, int]:
                 pass_percent=70,
                 max_attempts=3,
                 retry_wait=timedelta(minutes=1),
-                reveal_answers=Quiz.Reveal.AFTER_EACH_ATTEMPT,
+                reveal_answers=Quiz.Reveal.AFTER_PASSING,
             )
             created["quizzes"] += 1
 
@@ -215,13 +215,16 @@ def _load_exams() -> int:
     pool = _pool("Сургалт 1: урьдчилсан тест ба төгсөлтийн шалгалт", "Course 1: pre-test and final exam", course,
                  questions)
     common = {"course": course, "pool": pool, "question_count": 6, "multiple_choice_scoring": Quiz.Scoring.PARTIAL}
+    # The pre-test has no pass mark and draws from the final exam's pool, so revealing its answers
+    # after "passing" would hand out the final exam's key. It keeps the stricter rule, which with
+    # unlimited attempts never shows the answers.
     Quiz.objects.create(
         kind=Quiz.Kind.PRETEST, title_mn="Урьдчилсан тест", title_en="Pre-test", pass_percent=0, max_attempts=None,
         reveal_answers=Quiz.Reveal.AFTER_LAST_ATTEMPT, **common,
     )
     Quiz.objects.create(
         kind=Quiz.Kind.FINAL, title_mn="Төгсөлтийн шалгалт", title_en="Final exam", pass_percent=70, max_attempts=3,
-        retry_wait=timedelta(hours=1), time_limit=timedelta(minutes=30), reveal_answers=Quiz.Reveal.AFTER_LAST_ATTEMPT,
+        retry_wait=timedelta(hours=1), time_limit=timedelta(minutes=30), reveal_answers=Quiz.Reveal.AFTER_PASSING,
         **common,
     )
     return 2

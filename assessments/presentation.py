@@ -1,6 +1,8 @@
 """The attempt's frozen questions shaped for templates, in the active language.
 
-The answer key leaves the server only through `questions_for_result(..., reveal=True)`.
+The answer key leaves the server only through `questions_for_result(..., reveal=True)`. Without
+`reveal`, a result still tells whether each question was answered correctly, but not which
+choices were the correct ones.
 """
 
 from lms.models.bilingual import pick_language
@@ -35,7 +37,7 @@ def questions_for_form(attempt: Attempt, answers: dict, errors: dict[int, str] |
 
 
 def questions_for_result(attempt: Attempt, reveal: bool) -> list[dict]:
-    """Return questions with the learner's ticks and, when `reveal` is set, the key and explanations."""
+    """Return questions with the learner's ticks and whether each was right; with `reveal`, also the key and explanations."""
     shaped = []
     for number, question in enumerate(attempt.questions, start=1):
         ticked = set(attempt.answers.get(str(question["id"]), []))
@@ -45,7 +47,7 @@ def questions_for_result(attempt: Attempt, reveal: bool) -> list[dict]:
                 "number": number,
                 "id": question["id"],
                 "text": pick_language(question["text_mn"], question["text_en"]),
-                "right": reveal and ticked == correct,
+                "right": ticked == correct,
                 "explanation": pick_language(question["explanation_mn"], question["explanation_en"]) if reveal else "",
                 "choices": [
                     {

@@ -146,12 +146,25 @@ def _render_form(request, attempt: Attempt, answers: dict, errors=(), unanswered
 
 
 def _render_result(request, attempt: Attempt):
+    quiz = attempt.quiz
     reveal = attempt_service.may_reveal_answers(attempt)
     context = {
-        "quiz": attempt.quiz,
+        "quiz": quiz,
         "attempt": attempt,
         "reveal": reveal,
+        "reveal_rule": quiz.reveal_answers,
         "questions": presentation.questions_for_result(attempt, reveal),
-        "quiz_status": attempt_service.quiz_status(request.user, attempt.quiz),
+        "quiz_status": attempt_service.quiz_status(request.user, quiz),
     }
+    if attempt.passed:
+        context["next_module"], context["course"] = _next_step(quiz)
     return render(request, "assessments/attempt_result.html", context)
+
+
+def _next_step(quiz: Quiz):
+    """Return the live module after the quiz's module (None after the last one or for an exam) and the course."""
+    course = quiz.get_course()
+    if quiz.module_id is None:
+        return None, course
+    later = course.modules().filter(path__gt=quiz.module.path)
+    return later.first(), course

@@ -113,7 +113,7 @@ register_snippet(AssessmentsViewSetGroup)
 
 @hooks.register("register_admin_urls")
 def register_regrade_url():
-    return [path("assessments/quiz/<int:quiz_id>/regrade/", RegradeView.as_view(), name="assessments_regrade")]
+    return [path("assessments/quiz/<id:quiz_id>/regrade/", RegradeView.as_view(), name="assessments_regrade")]
 
 
 @hooks.register("register_snippet_listing_buttons")

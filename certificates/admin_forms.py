@@ -1,6 +1,7 @@
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from courses.models import CoursePage
+from lms.ids import IdChoiceField
 from lms.models import TrainingAcademy
 
 from .models import CertificateSettings
@@ -20,6 +21,8 @@ class CertificateSettingsForm(WagtailAdminModelForm):
             "signatory_title_en",
             "title_traditional",
         ]
+        # This Meta does not inherit Wagtail's, so the id field is named here (see lms/ids.py).
+        field_classes = {"course": IdChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

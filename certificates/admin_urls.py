@@ -7,7 +7,7 @@ urlpatterns = [
     path("", admin.certificate_list, name="list"),
     path("archive/", archives.archive, name="archive"),
     path("archives/", archives.archive_list, name="archives"),
-    path("archives/<int:archive_id>/download/", archives.archive_download, name="archive_download"),
-    path("<int:certificate_id>/revoke/", admin.revoke, name="revoke"),
-    path("<int:certificate_id>/reissue/", admin.reissue, name="reissue"),
+    path("archives/<id:archive_id>/download/", archives.archive_download, name="archive_download"),
+    path("<id:certificate_id>/revoke/", admin.revoke, name="revoke"),
+    path("<id:certificate_id>/reissue/", admin.reissue, name="reissue"),
 ]

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lms.ids import IdChoiceField
+
 from .services.codes import normalise_code
 
 
@@ -34,7 +36,7 @@ class ReasonForm(forms.Form):
 class CertificateFilterForm(forms.Form):
     """Filter for the staff list and ZIP download: a course and a period of completion."""
 
-    course = forms.ModelChoiceField(label=_("Course"), queryset=None, required=False, empty_label=_("All courses"))
+    course = IdChoiceField(label=_("Course"), queryset=None, required=False, empty_label=_("All courses"))
     completed_from = forms.DateField(
         label=_("Completed from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -47,6 +49,8 @@ class CertificateFilterForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["course"].queryset = CoursePage.objects.order_by("title")
+        # A page's str() is its Wagtail title, which is the Mongolian one.
+        self.fields["course"].label_from_instance = lambda course: course.display_title
 
     def clean(self):
         cleaned = super().clean()

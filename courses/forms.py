@@ -3,6 +3,7 @@ from django.core.validators import FileExtensionValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from lms.ids import IdChoiceField, IdMultipleChoiceField
 from lms.permissions import managed_agencies, managed_learners
 
 from .models import CoursePage
@@ -25,8 +26,8 @@ class LearnerImportForm(forms.Form):
 
 
 class StaffEnrolForm(forms.Form):
-    course = forms.ModelChoiceField(label=_("Course"), queryset=CoursePage.objects.live().order_by("path"))
-    learners = forms.ModelMultipleChoiceField(
+    course = IdChoiceField(label=_("Course"), queryset=CoursePage.objects.live().order_by("path"))
+    learners = IdMultipleChoiceField(
         label=_("Learners"), queryset=None, widget=forms.CheckboxSelectMultiple,
         help_text=_("Only learners of the agencies your academy serves are listed."),
     )

@@ -1,31 +1,14 @@
 """django-allauth hooks: e-mail in lower case, approval after the address is confirmed."""
 
 import logging
-from dataclasses import dataclass
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
-from django.utils.translation import gettext
 
+from .platform_site import platform_site
 from .services.approval import approve_by_email_domain
 
 logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class PlatformSite:
-    """The site as allauth's e-mail templates read it (current_site.name and .domain).
-
-    Without django.contrib.sites, allauth names the site by the request's host, so e-mails
-    greeted learners from "127.0.0.1:8100".
-    """
-
-    name: str
-    domain: str
-
-
-def platform_site() -> PlatformSite:
-    return PlatformSite(name=gettext("TIP training platform"), domain=settings.WAGTAILADMIN_BASE_URL)
 
 
 class AccountAdapter(DefaultAccountAdapter):

@@ -14,6 +14,8 @@ from wagtail.log_actions import LogFormatter
 AUDITED_ACTIONS = {
     "lms.approve": (_("Approve learner"), _("Approved the learner's account")),
     "lms.reject": (_("Reject learner"), _("Rejected the learner's account")),
+    "lms.change_agency": (_("Change agency"), _("Changed the learner's agency")),
+    "lms.change_profession": (_("Change profession"), _("Changed the learner's profession")),
     "lms.assign_trainer": (_("Assign trainer"), _("Allowed the trainer to edit a course")),
     "lms.unassign_trainer": (_("Unassign trainer"), _("Removed the trainer from a course")),
     "courses.enrol": (_("Enrol"), _("Enrolled the learner in a course")),
@@ -29,13 +31,24 @@ AUDITED_ACTIONS = {
 
 
 class AuditFormatter(LogFormatter):
-    """Show the stored reason or course id after the message, when the entry has one."""
+    """Show the stored reason, course, agency or profession ids and row count after the message."""
 
     def format_message(self, log_entry):
         data = log_entry.data or {}
         details = []
         if data.get("reason"):
             details.append(_("reason: %(reason)s") % {"reason": data["reason"]})
+        if "new_agency_id" in data:
+            details.append(
+                _("agency #%(old)s → #%(new)s") % {"old": data.get("old_agency_id"), "new": data["new_agency_id"]}
+            )
+        if data.get("approval_withdrawn"):
+            details.append(_("waits for approval by the new academy"))
+        if "new_profession_id" in data:
+            details.append(
+                _("profession #%(old)s → #%(new)s")
+                % {"old": data.get("old_profession_id"), "new": data["new_profession_id"]}
+            )
         if data.get("course_id"):
             details.append(_("course #%(id)s") % {"id": data["course_id"]})
         if data.get("count") is not None:

@@ -3,17 +3,22 @@
 import datetime
 
 from django import forms
+from django.db.models.fields import BLANK_CHOICE_DASH
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from .ids import IdChoiceField
 from .models import Agency, Profession, Region, User
 
 # No serving official started before this year, so an earlier date is a typing mistake.
 EARLIEST_SERVICE_START = datetime.date(1950, 1, 1)
 
+# The "---------" label that Django's own model selects (profession, agency, region) show.
+BLANK_CHOICE_LABEL = BLANK_CHOICE_DASH[0][1]
 
-class AgencyChoiceField(forms.ModelChoiceField):
+
+class AgencyChoiceField(IdChoiceField):
     """A select that shows the agency tree by indenting units under their parents."""
 
     def label_from_instance(self, agency: Agency) -> str:
@@ -26,10 +31,12 @@ class ProfileFieldsMixin(forms.Form):
         max_length=200,
         help_text=_("As written on your national ID card, for example Батын Өлзий."),
     )
-    sex = forms.ChoiceField(label=_("Sex"), choices=User.Sex.choices)
-    profession = forms.ModelChoiceField(label=_("Profession"), queryset=Profession.objects.all())
+    # An empty first choice, as the other selects have, so a learner who skips the field is
+    # not counted as the first listed sex. "Not stated" stays available as a deliberate choice.
+    sex = forms.ChoiceField(label=_("Sex"), choices=[("", BLANK_CHOICE_LABEL), *User.Sex.choices])
+    profession = IdChoiceField(label=_("Profession"), queryset=Profession.objects.all())
     agency = AgencyChoiceField(label=_("Agency"), queryset=Agency.objects.order_by("path"))
-    region = forms.ModelChoiceField(label=_("Province or capital district"), queryset=Region.objects.all())
+    region = IdChoiceField(label=_("Province or capital district"), queryset=Region.objects.all())
     rank = forms.CharField(label=_("Rank or position"), max_length=200, required=False)
     service_start_date = forms.DateField(
         label=_("Service start date"),

@@ -24,9 +24,9 @@ def give_owning_academy_rights(request, page):
 def register_approval_urls():
     return [
         path("learners/approvals/", approvals.pending_list, name="lms_approvals"),
-        path("learners/<int:user_id>/approve/", approvals.approve, name="lms_approve"),
-        path("learners/<int:user_id>/reject/", approvals.reject, name="lms_reject"),
-        path("courses/<int:course_id>/trainers/", trainers.course_trainers, name="lms_course_trainers"),
+        path("learners/<id:user_id>/approve/", approvals.approve, name="lms_approve"),
+        path("learners/<id:user_id>/reject/", approvals.reject, name="lms_reject"),
+        path("courses/<id:course_id>/trainers/", trainers.course_trainers, name="lms_course_trainers"),
     ]
 
 

@@ -29,7 +29,7 @@ register_snippet(VideoViewSet)
 
 @hooks.register("register_admin_urls")
 def register_video_admin_urls():
-    return [path("media/videos/<int:pk>/retry/", admin_views.retry, name="media_video_retry")]
+    return [path("media/videos/<id:pk>/retry/", admin_views.retry, name="media_video_retry")]
 
 
 @hooks.register("after_create_snippet")

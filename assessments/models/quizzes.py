@@ -108,6 +108,11 @@ class Quiz(models.Model):
 
     class Reveal(models.TextChoices):
         AFTER_EACH_ATTEMPT = "each_attempt", _("After each attempt")
+        # An answer key shown after a failed attempt lets the learner copy it into the retry, which
+        # often draws the same questions from a small pool. After a pass the result already counts.
+        # NOTE: a pre-test with a pass mark of 0 passes on every attempt, so under this rule it shows
+        # its key at once, which matters when it shares a pool with the final exam.
+        AFTER_PASSING = "pass_or_last", _("After passing, or when no attempts remain")
         AFTER_LAST_ATTEMPT = "last_attempt", _("Only when no attempts remain")
 
     kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default=Kind.MODULE)
@@ -167,7 +172,14 @@ class Quiz(models.Model):
         _("time limit"), null=True, blank=True, help_text=_("Written as hh:mm:ss. Leave empty for no limit.")
     )
     reveal_answers = models.CharField(
-        _("show correct answers"), max_length=12, choices=Reveal.choices, default=Reveal.AFTER_EACH_ATTEMPT
+        _("show correct answers"),
+        max_length=12,
+        choices=Reveal.choices,
+        default=Reveal.AFTER_PASSING,
+        help_text=_(
+            "Until the correct answers are shown, a result page tells the learner which questions were "
+            "answered wrongly but not the right choices."
+        ),
     )
 
     class Meta:

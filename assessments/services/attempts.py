@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Attempt, AttemptLock, Quiz
-from . import grading
+from . import grading, results
 from .results import FINISHED
 
 logger = logging.getLogger(__name__)
@@ -272,6 +272,8 @@ def may_reveal_answers(attempt: Attempt) -> bool:
         return False
     quiz = attempt.quiz
     if quiz.reveal_answers == Quiz.Reveal.AFTER_EACH_ATTEMPT:
+        return True
+    if quiz.reveal_answers == Quiz.Reveal.AFTER_PASSING and results.quiz_passed(attempt.learner_id, quiz):
         return True
     if quiz.max_attempts is None:
         return False

@@ -13,6 +13,7 @@ from wagtail.log_actions import log
 from lms.models import User
 
 from ..models import Certificate
+from . import notices
 from .codes import generate_code
 
 logger = logging.getLogger(__name__)
@@ -78,6 +79,7 @@ def revoke_certificate(certificate: Certificate, *, by: User, reason: str) -> Ce
 
     log(instance=locked, action="certificates.revoke", user=by, data={"code": locked.code, "reason": reason})
     logger.info("certificate revoked id=%s by=%s", locked.pk, by.pk)
+    transaction.on_commit(lambda: notices.send_revoked_notice(locked))
     return locked
 
 
@@ -117,4 +119,7 @@ def reissue_certificate(certificate: Certificate, *, by: User, reason: str) -> C
         data={"code": new.code, "replaces": old.code, "reason": reason},
     )
     logger.info("certificate reissued id=%s replaces=%s by=%s", new.pk, old.pk, by.pk)
+    # One e-mail covers both steps when the old certificate was still valid: it names the reason
+    # and links the new certificate.
+    transaction.on_commit(lambda: notices.send_reissued_notice(new, reason))
     return new

@@ -32,9 +32,11 @@ def archive(request):
     """Queue a ZIP of the valid certificates for the chosen course and period."""
     require_staff_rights(request.user)
     form = CertificateFilterForm(request.POST)
-    if not form.is_valid() or not form.cleaned_data.get("course"):
-        messages.error(request, _("Choose a course, and a period whose start is not after its end."))
-        return redirect("certificates_admin:list")
+    problems = _archive_form_problems(form)
+    if problems:
+        for problem in problems:
+            messages.error(request, problem)
+        return _back_to_list(request)
 
     data = form.cleaned_data
     try:
@@ -43,14 +45,28 @@ def archive(request):
         )
     except ValidationError as error:
         messages.error(request, error.messages[0])
-        query = urlencode({name: request.POST[name] for name in FILTER_FIELDS if request.POST.get(name)})
-        return redirect(f"{reverse('certificates_admin:list')}?{query}")
+        return _back_to_list(request)
 
     if created:
         messages.success(request, _("The ZIP is being prepared. It appears here when it is ready."))
     else:
         messages.info(request, _("This ZIP is already being prepared, so it was not requested again."))
     return redirect("certificates_admin:archives")
+
+
+def _archive_form_problems(form: CertificateFilterForm) -> list[str]:
+    """Return each reason the ZIP request cannot be queued, each in its own words."""
+    # The list filter allows "All courses", but one ZIP covers one course.
+    problems = [] if form.is_valid() else [message for errors in form.errors.values() for message in errors]
+    if not form.errors.get("course") and not form.cleaned_data.get("course"):
+        problems.insert(0, _("Choose a course."))
+    return problems
+
+
+def _back_to_list(request):
+    """Redirect to the certificate list with the filter the staff member had chosen."""
+    query = urlencode({name: request.POST[name] for name in FILTER_FIELDS if request.POST.get(name)})
+    return redirect(f"{reverse('certificates_admin:list')}?{query}" if query else reverse("certificates_admin:list"))
 
 
 @require_GET

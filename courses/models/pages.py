@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.shortcuts import redirect
@@ -16,6 +16,8 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 
 from lms.models.bilingual import pick_language
+
+from ..page_forms import ModulePageForm
 
 
 class BilingualPageMixin(models.Model):
@@ -136,7 +138,21 @@ class CoursePage(BilingualPageMixin, Page):
         context["can_enrol"] = learner is not None and can_self_enrol(user, self)
         context["handbook_document"] = self.handbook if self.handbook_id else None
         context["final_exam_url"] = final_exam_url(self)
+        context["certificate"] = self._latest_certificate(learner) if context["enrollment"] else None
         return context
+
+    def _latest_certificate(self, learner):
+        """Return the learner's valid certificate for this course, else their latest revoked one, else None."""
+        from certificates.models import Certificate
+
+        certificates = Certificate.objects.filter(learner=learner, course=self)
+        return certificates.valid().first() or certificates.order_by("-revoked_at", "-pk").first()
+
+
+FAILED_VIDEO_MESSAGE = _(
+    "Transcoding of this video failed, so learners cannot watch it. Retry the transcoding under "
+    "Videos or choose another video."
+)
 
 
 class ModulePage(BilingualPageMixin, Page):
@@ -184,10 +200,40 @@ class ModulePage(BilingualPageMixin, Page):
     ]
     parent_page_types = ["courses.CoursePage"]
     subpage_types: list[str] = []
+    base_form_class = ModulePageForm
 
     class Meta:
         verbose_name = _("module")
         verbose_name_plural = _("modules")
+
+    def clean(self):
+        # Drafts may keep a failed video, because "Retry transcoding" can still make it ready.
+        # Publishing a saved module with one is rejected here, which covers every path that
+        # publishes a revision: the editor's Publish button, a reviewer's approval in the
+        # workflow and scheduled publishing. ModulePageForm checks pages created in the editor.
+        super().clean()
+        if self.is_publishing_revision() and self.has_failed_video():
+            raise ValidationError({"video": FAILED_VIDEO_MESSAGE})
+
+    def is_publishing_revision(self) -> bool:
+        """Return whether this save publishes a revision of a saved page.
+
+        Wagtail's publishing sets `live` and a new `live_revision` before it saves the page, so
+        a draft save or a move of a live page, which keep the stored live revision, is not one.
+        A new page is not checked: the create view validates it while its `live` flag still
+        has the model default, also when the editor only saves a draft.
+        """
+        if self.pk is None or not self.live:
+            return False
+        stored = Page.objects.filter(pk=self.pk).values("live", "live_revision_id").first()
+        return stored is None or not stored["live"] or stored["live_revision_id"] != self.live_revision_id
+
+    def has_failed_video(self) -> bool:
+        if self.video_id is None:
+            return False
+        from media.models import Video
+
+        return Video.objects.filter(pk=self.video_id, status=Video.Status.FAILED).exists()
 
     def get_context(self, request, *args, **kwargs):
         from ..services.module_view import module_context

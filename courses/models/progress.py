@@ -28,6 +28,8 @@ class ModuleProgress(models.Model):
         blank=True,
         help_text=_("[tab, number] pairs, oldest first; lets the server ignore replayed and out-of-order reports."),
     )
+    # The clock that limits credit (see record_progress): the last report's arrival, moved back
+    # by at most CREDIT_CARRY_SECONDS to keep credit that report left unused.
     last_report_at = models.DateTimeField(_("last report at"), null=True, blank=True)
     started_at = models.DateTimeField(_("started at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)

@@ -16,21 +16,25 @@ Accepted column headers, matched without regard to case, spaces or underscores:
 
 A numbering column headed №, # or Д/д is ignored. The file is rejected whole when any row is
 invalid, so nothing of it is half imported, and importing the same file twice changes nothing.
+Each account the import creates gets one welcome e-mail with a link to set its password, sent
+once the import commits; accounts that already existed get none.
 """
 
 import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import partial
 
 from allauth.account.models import EmailAddress
-from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from lms import roles
@@ -40,7 +44,8 @@ from lms.permissions import managed_agencies
 from ..models import CoursePage
 from .enrolment import enrol
 from .onboarding import apply_onboarding
-from .spreadsheets import UnreadableFile, read_rows
+from .spreadsheets import UnreadableFile, interpolate_lazy, read_rows
+from .welcome import send_welcome_email
 
 logger = logging.getLogger(__name__)
 
@@ -70,9 +75,21 @@ DATE_FORMATS = ("%Y-%m-%d", "%Y.%m.%d", "%Y/%m/%d", "%d.%m.%Y")
 PROFILE_FIELDS = ["full_name", "sex", "profession", "agency", "region", "rank", "service_start_date"]
 
 
+def _header_name(field_name: str) -> str:
+    names = HEADERS[field_name]
+    if (get_language() or "").split("-")[0] == "en":
+        return next(name for name in names if name.isascii())
+    return names[0]
+
+
+# The column a message names reads in the viewer's language: «овог нэр» or «full name».
+header_name_lazy = lazy(_header_name, str)
+
+
 @dataclass(frozen=True)
 class RowError:
     line: int
+    # A lazy string, so the message is translated when displayed, in the language of the reader.
     message: str
 
 
@@ -157,15 +174,22 @@ class Validator:
                 continue
             field_name = known.get(name)
             if field_name is None:
-                errors.append(RowError(1, _("Unknown column «%(name)s».") % {"name": text(value)}))
+                errors.append(RowError(1, interpolate_lazy(_("Unknown column «%(name)s»."), {"name": text(value)})))
             elif field_name in columns:
-                errors.append(RowError(1, _("The column «%(name)s» appears twice.") % {"name": text(value)}))
+                errors.append(
+                    RowError(1, interpolate_lazy(_("The column «%(name)s» appears twice."), {"name": text(value)}))
+                )
             else:
                 columns[field_name] = index
         for field_name in REQUIRED_FIELDS:
             if field_name not in columns:
                 errors.append(
-                    RowError(1, _("The required column «%(name)s» is missing.") % {"name": HEADERS[field_name][0]})
+                    RowError(
+                        1,
+                        interpolate_lazy(
+                            _("The required column «%(name)s» is missing."), {"name": header_name_lazy(field_name)}
+                        ),
+                    )
                 )
         return columns, errors
 
@@ -180,7 +204,7 @@ class Validator:
             try:
                 validate_email(email)
             except ValidationError:
-                problems.append(_("«%(value)s» is not a valid e-mail address.") % {"value": email})
+                problems.append(interpolate_lazy(_("«%(value)s» is not a valid e-mail address."), {"value": email}))
 
         full_name = text(cells.get("full_name"))
         if not full_name:
@@ -191,7 +215,9 @@ class Validator:
         sex = SEX_VALUES.get(text(cells.get("sex")).lower())
         if sex is None:
             problems.append(
-                _("Sex must be эр, эм, male, female or blank, not «%(value)s».") % {"value": text(cells.get("sex"))}
+                interpolate_lazy(
+                    _("Sex must be эр, эм, male, female or blank, not «%(value)s»."), {"value": text(cells.get("sex"))}
+                )
             )
 
         profession = self.reference(self.professions, cells.get("profession"), problems, required=True,
@@ -231,10 +257,12 @@ class Validator:
         try:
             found = lookup.find(value)
         except LookupError:
-            problems.append(_("Several entries are named «%(value)s»; use the code instead.") % {"value": value})
+            problems.append(
+                interpolate_lazy(_("Several entries are named «%(value)s»; use the code instead."), {"value": value})
+            )
             return None
         if found is None:
-            problems.append(unknown % {"value": value})
+            problems.append(interpolate_lazy(unknown, {"value": value}))
         return found
 
     def date(self, value, problems: list[str]) -> date | None:
@@ -253,10 +281,14 @@ class Validator:
                 except ValueError:
                     continue
             if parsed is None:
-                problems.append(_("Invalid date «%(value)s»: write it as YYYY-MM-DD.") % {"value": text(value)})
+                problems.append(
+                    interpolate_lazy(_("Invalid date «%(value)s»: write it as YYYY-MM-DD."), {"value": text(value)})
+                )
                 return None
         if parsed > self.today:
-            problems.append(_("The service start date %(value)s is in the future.") % {"value": parsed.isoformat()})
+            problems.append(
+                interpolate_lazy(_("The service start date %(value)s is in the future."), {"value": parsed.isoformat()})
+            )
             return None
         return parsed
 
@@ -268,7 +300,8 @@ class Validator:
                 continue
             course = self.courses.get(slug)
             if course is None:
-                problems.append(_("Unknown course «%(value)s»: use the course's slug.") % {"value": slug})
+                message = _("Unknown course «%(value)s»: use the course's slug.")
+                problems.append(interpolate_lazy(message, {"value": slug}))
             elif course not in courses:
                 courses.append(course)
         return courses
@@ -278,53 +311,54 @@ class Validator:
         if existing is None:
             return None
         if existing.is_staff or existing.is_superuser or existing.academy_id:
-            return _("%(email)s is a staff account and cannot be imported.") % {"email": row.email}
+            return interpolate_lazy(_("%(email)s is a staff account and cannot be imported."), {"email": row.email})
         if self.staff is not None and existing.agency_id is not None:
             if not managed_agencies(self.staff).filter(pk=existing.agency_id).exists():
-                return _("%(email)s belongs to a learner of an agency your academy does not serve.") % {
-                    "email": row.email
-                }
+                return interpolate_lazy(
+                    _("%(email)s belongs to a learner of an agency your academy does not serve."), {"email": row.email}
+                )
         return None
 
 
 def validate_file(name: str, content: bytes, staff: User | None) -> ImportResult:
     """Read and validate every row; the result lists all errors with their line numbers."""
     result = ImportResult()
-    with translation.override(settings.LANGUAGE_CODE):
-        try:
-            header, sheet_rows = read_rows(name, content)
-        except UnreadableFile as error:
-            result.errors.append(RowError(1, str(error)))
-            return result
+    try:
+        header, sheet_rows = read_rows(name, content)
+    except UnreadableFile as error:
+        result.errors.append(RowError(1, error.message))
+        return result
 
-        validator = Validator(staff)
-        columns, header_errors = validator.column_map(header)
-        if header_errors:
-            result.errors.extend(header_errors)
-            return result
+    validator = Validator(staff)
+    columns, header_errors = validator.column_map(header)
+    if header_errors:
+        result.errors.extend(header_errors)
+        return result
 
-        first_line_of: dict[str, int] = {}
-        for sheet_row in sheet_rows:
-            cells = {
-                field_name: sheet_row.values[index] if index < len(sheet_row.values) else None
-                for field_name, index in columns.items()
-            }
-            row, problems = validator.row(sheet_row.line, cells)
-            if row is not None and row.email in first_line_of:
-                problems.append(
-                    _("The e-mail address %(email)s is already on line %(line)s.")
-                    % {"email": row.email, "line": first_line_of[row.email]}
+    first_line_of: dict[str, int] = {}
+    for sheet_row in sheet_rows:
+        cells = {
+            field_name: sheet_row.values[index] if index < len(sheet_row.values) else None
+            for field_name, index in columns.items()
+        }
+        row, problems = validator.row(sheet_row.line, cells)
+        if row is not None and row.email in first_line_of:
+            problems.append(
+                interpolate_lazy(
+                    _("The e-mail address %(email)s is already on line %(line)s."),
+                    {"email": row.email, "line": first_line_of[row.email]},
                 )
-            if row is not None and not problems:
-                row.existing = User.objects.filter(email__iexact=row.email).first()
-                reason = validator.account(row, row.existing)
-                if reason:
-                    problems.append(reason)
-            if problems:
-                result.errors.extend(RowError(sheet_row.line, problem) for problem in problems)
-                continue
-            first_line_of[row.email] = sheet_row.line
-            result.rows.append(row)
+            )
+        if row is not None and not problems:
+            row.existing = User.objects.filter(email__iexact=row.email).first()
+            reason = validator.account(row, row.existing)
+            if reason:
+                problems.append(reason)
+        if problems:
+            result.errors.extend(RowError(sheet_row.line, problem) for problem in problems)
+            continue
+        first_line_of[row.email] = sheet_row.line
+        result.rows.append(row)
     return result
 
 
@@ -342,6 +376,8 @@ def import_learners(name: str, content: bytes, staff: User | None) -> ImportResu
             learner.groups.add(learners_group)
             if changed == "created":
                 result.created += 1
+                # Only a new account is told, so importing the same file again sends nothing.
+                transaction.on_commit(partial(send_welcome_email, learner))
             elif changed == "updated":
                 result.updated += 1
             if changed:

@@ -3,6 +3,7 @@
 import logging
 import re
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
@@ -31,6 +32,12 @@ KEPT_CLIENTS = 8
 # failed reports zero before anything is played. A learner who went back to the start has played.
 RESTART_POSITION_SECONDS = 1.0
 RESTART_MIN_PLAYED_SECONDS = 2.0
+# Unused credit, in seconds of real time, that is kept for the next request. A report waits up
+# to 4 s in the player's queue (SEND_EVERY_MS in progress.js) before it is sent, so a request
+# can offer video played before the previous request arrived. Without the carry, a learner
+# watching at the highest rate loses that difference for good. The carry is bounded, so a
+# forged report still earns at most the real time elapsed since the previous one plus this.
+CREDIT_CARRY_SECONDS = 10.0
 
 
 class ProgressRejected(Exception):
@@ -220,8 +227,9 @@ def record_progress(learner: User, target: WatchTarget, client: str, reports: li
 
     Reports numbered at or below the tab's last seen number are ignored, so replays and
     late deliveries change nothing. New watched seconds are credited up to the server time
-    elapsed since the previous report times the highest allowed playback rate. Watched
-    seconds never decrease, and the row lock serialises concurrent tabs.
+    elapsed since the previous report, plus at most CREDIT_CARRY_SECONDS left unused by it,
+    times the highest allowed playback rate. Watched seconds never decrease, and the row
+    lock serialises concurrent tabs.
     """
     video_duration(target)
 
@@ -238,8 +246,8 @@ def record_progress(learner: User, target: WatchTarget, client: str, reports: li
         stored = intervals.from_json(progress.watched_intervals)
         offered = intervals.merge(interval for report in fresh for interval in report.played)
         new_parts = intervals.subtract(offered, stored)
-        elapsed = (now - progress.last_report_at).total_seconds() if progress.last_report_at else 0.0
-        credited = intervals.take_first(new_parts, max(elapsed, 0.0) * max_playback_rate())
+        allowance = credit_allowance(progress.last_report_at, now)
+        credited = intervals.take_first(new_parts, allowance)
         merged = intervals.merge(stored + credited)
         if len(merged) > intervals.MAX_STORED_INTERVALS:
             raise ProgressRejected("too_fragmented")
@@ -252,7 +260,7 @@ def record_progress(learner: User, target: WatchTarget, client: str, reports: li
         if not progress.watch_complete and progress.watched_seconds >= target.required_seconds:
             progress.watch_complete = newly_watched = True
         remember_sequence(progress, client, fresh[-1].sequence)
-        progress.last_report_at = now
+        progress.last_report_at = credit_clock(now, allowance - intervals.total(credited))
         progress.save(
             update_fields=[
                 "watched_intervals",
@@ -279,6 +287,23 @@ def record_progress(learner: User, target: WatchTarget, client: str, reports: li
         refresh_completion(learner, CoursePage.objects.get(pk=target.course_id))
         progress.refresh_from_db(fields=["completed_at"])
     return ProgressResult(progress=progress, accepted=len(fresh), ignored=ignored, credited_seconds=credited_seconds)
+
+
+def credit_allowance(clock: datetime | None, now: datetime) -> float:
+    """Return the seconds of video that may be credited: server time since `clock` times the highest rate."""
+    if clock is None:
+        return 0.0
+    return max((now - clock).total_seconds(), 0.0) * max_playback_rate()
+
+
+def credit_clock(now: datetime, unused_video_seconds: float) -> datetime:
+    """Return the value stored as `last_report_at`: `now`, moved back to keep some unused credit.
+
+    Moving the clock back by at most CREDIT_CARRY_SECONDS, and never before the previous
+    clock, keeps the credited total within the real time elapsed times the highest rate.
+    """
+    carried = min(max(unused_video_seconds, 0.0) / max_playback_rate(), CREDIT_CARRY_SECONDS)
+    return now - timedelta(seconds=carried)
 
 
 def remember_sequence(progress: ModuleProgress, client: str, sequence: int) -> None:

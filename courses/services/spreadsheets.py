@@ -6,14 +6,31 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from django.utils.translation import gettext as _
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
 
 MAX_ROWS = 5000
 CSV_ENCODINGS = ("utf-8-sig", "cp1251")
 
 
+def _interpolate(template, params: dict) -> str:
+    return str(template) % params
+
+
+# Import errors are built during the upload but read later, on the staff member's screen or the
+# command's output, so the template and its values are formatted only when the text is displayed.
+interpolate_lazy = lazy(_interpolate, str)
+
+
 class UnreadableFile(ValueError):
-    """Raised when the upload is neither a readable CSV nor a readable XLSX workbook."""
+    """Raised when the upload is neither a readable CSV nor a readable XLSX workbook.
+
+    `message` is a lazy string, translated when it is displayed.
+    """
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
 
 
 @dataclass(frozen=True)
@@ -39,7 +56,8 @@ def read_rows(name: str, content: bytes) -> tuple[list, list[SheetRow]]:
             continue
         data.append(row)
         if len(data) > MAX_ROWS:
-            raise UnreadableFile(_("The file has more than %(count)s rows; split it into smaller files.") % {"count": MAX_ROWS})
+            message = _("The file has more than %(count)s rows; split it into smaller files.")
+            raise UnreadableFile(interpolate_lazy(message, {"count": MAX_ROWS}))
     if header is None:
         raise UnreadableFile(_("The file is empty."))
     return header.values, data
@@ -65,7 +83,8 @@ def read_csv(content: bytes) -> Iterator[SheetRow]:
         for values in reader:
             yield SheetRow(line=reader.line_num, values=values)
     except csv.Error as error:
-        raise UnreadableFile(_("The CSV file could not be read: %(error)s") % {"error": error}) from error
+        message = interpolate_lazy(_("The CSV file could not be read: %(error)s"), {"error": str(error)})
+        raise UnreadableFile(message) from error
 
 
 def read_xlsx(content: bytes) -> Iterator[SheetRow]:

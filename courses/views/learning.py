@@ -38,5 +38,11 @@ def my_learning(request):
         )
         for enrollment in enrollments
     ]
-    certificates = Certificate.objects.valid().filter(learner=request.user).select_related("course")
+    # Revoked certificates stay listed, marked as revoked, so a learner whose certificate was
+    # withdrawn sees that and when, next to the replacement when there is one.
+    certificates = (
+        Certificate.objects.filter(learner=request.user)
+        .select_related("course", "replaced_by")
+        .order_by("course_id", "issued_at", "pk")
+    )
     return render(request, "courses/my_learning.html", {"rows": rows, "certificates": certificates})

@@ -51,7 +51,19 @@ class Agency(MP_Node, BilingualNameMixin):
         verbose_name_plural = _("agencies")
 
     def allowed_domains(self) -> set[str]:
+        """Return the domains set on this agency itself, in lower case."""
         return {part.strip().lower() for part in self.email_domains.split(",") if part.strip()}
+
+    def allowed_domains_with_ancestors(self) -> set[str]:
+        """Return this agency's domains and those of every agency above it in the tree.
+
+        A district police department shares the national police's mail domain, so a
+        domain set on a parent counts for all of its units.
+        """
+        domains = self.allowed_domains()
+        for ancestor in self.get_ancestors():
+            domains |= ancestor.allowed_domains()
+        return domains
 
     def with_descendants(self):
         """Return a queryset of this agency and every unit below it."""

@@ -4,7 +4,7 @@ import csv
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import IO
 
 from django.utils import timezone
@@ -114,10 +114,28 @@ def write_xlsx(document: ReportDocument, output: IO[bytes]) -> None:
 
 
 def _text_cell(sheet, value, font=None) -> WriteOnlyCell:
+    if isinstance(value, date):
+        return _date_cell(sheet, value, font)
     cell = WriteOnlyCell(sheet, value=clean_cell(value))
     if isinstance(cell.value, str):
         # openpyxl would store text starting with "=" as a formula; a string cell stays text.
         cell.data_type = "s"
+    if font is not None:
+        cell.font = font
+    return cell
+
+
+def _date_cell(sheet, value: date, font=None) -> WriteOnlyCell:
+    """Write a real Excel date, so the column sorts and filters as dates rather than as text."""
+    if isinstance(value, datetime):
+        # Excel has no time zones: an instant is written as Ulaanbaatar wall-clock time.
+        if timezone.is_aware(value):
+            value = timezone.make_naive(value, timezone.get_current_timezone())
+        number_format = "yyyy-mm-dd hh:mm"
+    else:
+        number_format = "yyyy-mm-dd"
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.number_format = number_format
     if font is not None:
         cell.font = font
     return cell

@@ -57,11 +57,8 @@ class ReportFilters:
     def describe(self) -> list[tuple[str, str]]:
         """Return (label, value) pairs naming each filter, for report headers."""
         all_label = str(_("all"))
-        courses = "; ".join(course.title for course in self.courses) or all_label
-        period = "%s — %s" % (
-            self.date_from.isoformat() if self.date_from else "…",
-            self.date_to.isoformat() if self.date_to else "…",
-        )
+        courses = "; ".join(course.display_title for course in self.courses) or all_label
+        period = self.describe_period()
         recruit = {None: all_label, True: str(_("new recruits")), False: str(_("serving officers"))}[self.new_recruit]
         measure = dict(Measure.CHOICES)[self.measure]
         return [
@@ -76,6 +73,16 @@ class ReportFilters:
             (str(_("New recruits")), recruit),
             (str(_("Mode")), str(Enrollment.Mode(self.mode).label) if self.mode else all_label),
         ]
+
+    def describe_period(self) -> str:
+        """Return the period in words: both dates, an open start or end, or all time."""
+        if self.date_from and self.date_to:
+            return "%s — %s" % (self.date_from.isoformat(), self.date_to.isoformat())
+        if self.date_from:
+            return str(_("from %(date)s")) % {"date": self.date_from.isoformat()}
+        if self.date_to:
+            return str(_("until %(date)s")) % {"date": self.date_to.isoformat()}
+        return str(_("all time"))
 
     def as_json(self) -> dict:
         """Return the filters as plain values, for the download log."""

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import CoursePage, Enrollment
+from lms.ids import IdChoiceField
 from lms.models import Agency, Profession, Region, User
 from lms.permissions import managed_agencies
 
@@ -11,16 +12,22 @@ from .filters import Measure, ReportFilters
 from .registry import REPORT_LABELS
 
 
-class AgencyChoiceField(forms.ModelChoiceField):
+class AgencyChoiceField(IdChoiceField):
     def label_from_instance(self, agency: Agency) -> str:
         # Indent units under their parents, so the tree reads in a plain select.
         return "\u00a0\u00a0" * (agency.depth - 1) + agency.name
 
 
+class CourseChoiceField(IdChoiceField):
+    def label_from_instance(self, course: CoursePage) -> str:
+        # A page's str() is its Wagtail title, which is the Mongolian one.
+        return course.display_title
+
+
 class ReportFilterForm(forms.Form):
     report = forms.ChoiceField(label=_("Report"), choices=list(REPORT_LABELS.items()), required=False)
-    course = forms.ModelChoiceField(label=_("Course"), queryset=CoursePage.objects.none(), required=False,
-                                    empty_label=_("All courses"))
+    course = CourseChoiceField(label=_("Course"), queryset=CoursePage.objects.none(), required=False,
+                               empty_label=_("All courses"))
     date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
                                 help_text=_("Inclusive, Ulaanbaatar time."))
     date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
@@ -28,10 +35,10 @@ class ReportFilterForm(forms.Form):
     measure = forms.ChoiceField(label=_("Count learners who"), choices=Measure.CHOICES, required=False)
     agency = AgencyChoiceField(label=_("Agency"), queryset=Agency.objects.none(), required=False,
                                empty_label=_("All agencies"))
-    region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all(), required=False,
-                                    empty_label=_("All regions"))
-    profession = forms.ModelChoiceField(label=_("Profession"), queryset=Profession.objects.all(), required=False,
-                                        empty_label=_("All professions"))
+    region = IdChoiceField(label=_("Region"), queryset=Region.objects.all(), required=False,
+                           empty_label=_("All regions"))
+    profession = IdChoiceField(label=_("Profession"), queryset=Profession.objects.all(), required=False,
+                               empty_label=_("All professions"))
     sex = forms.ChoiceField(label=_("Sex"), choices=[("", _("All"))] + list(User.Sex.choices), required=False)
     new_recruit = forms.ChoiceField(
         label=_("New recruits"),

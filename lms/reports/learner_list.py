@@ -149,7 +149,7 @@ class _RowFormatter:
             record["learner__rank"],
             self.pick(record["learner__agency__name_mn"], record["learner__agency__name_en"]),
             self.pick(record["learner__region__name_mn"], record["learner__region__name_en"]),
-            course.title if course else "",
+            self.pick(course.title, course.title_en) if course else "",
             self.modes.get(record["mode"], record["mode"]),
             self.statuses.get(record["status"], record["status"]),
             self.local_date(record["enrolled_at"]),

@@ -218,12 +218,16 @@ def by_status(filters: ReportFilters, viewer: User | None) -> CrossTable:
         aggregates.update(sex_counts(condition if condition else None, prefix=f"{name}_"))
     result = enrolments.aggregate(**aggregates)
     labels = {
-        "enrolled": _("enrolled"),
+        # Every enrolment of the period, whatever its status, so the row is a total, not a status.
+        "enrolled": _("enrolled (total)"),
         "in_progress": _("in progress"),
         "completed": _("completed"),
         "overdue": _("overdue"),
     }
-    rows = [TableRow(label=labels[name], counts=_counts(result, f"{name}_"), key=name) for name in conditions]
+    rows = [
+        TableRow(label=labels[name], counts=_counts(result, f"{name}_"), key=name, is_all=name == "enrolled")
+        for name in conditions
+    ]
     table = CrossTable("status", _("Learners by enrolment status and sex"), _("Status"), filters, rows,
                        additive=False)
     return _finish(table)

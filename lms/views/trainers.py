@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .. import roles
+from ..ids import IdMultipleChoiceField
 from ..models import User
 from ..services.trainers import assign_trainer, course_trainers_group, unassign_trainer
 
@@ -21,7 +22,7 @@ def can_assign_trainers(user, course) -> bool:
 
 
 class TrainerAssignmentForm(forms.Form):
-    trainers = forms.ModelMultipleChoiceField(
+    trainers = IdMultipleChoiceField(
         label=gettext_lazy("Trainers who may edit this course"),
         queryset=User.objects.none(),
         required=False,

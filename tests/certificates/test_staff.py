@@ -99,8 +99,33 @@ def test_zip_with_reversed_period_is_rejected(staff_client, certificate, course)
         follow=True,
     )
 
-    assert "Сургалтаа сонгож, эхлэх огноо нь дуусах огнооноос хойно биш" in response.content.decode()
+    page = response.content.decode()
+    assert "Хугацааны эхлэх огноо дуусах огнооноос хойно байна." in page
+    assert "Сургалтаа сонгоно уу." not in page
     assert not CertificateArchive.objects.exists()
+
+
+def test_zip_without_course_asks_for_course_only(staff_client, certificate):
+    response = staff_client.post(reverse("certificates_admin:archive"), {"course": ""}, follow=True)
+
+    page = response.content.decode()
+    assert "Сургалтаа сонгоно уу." in page
+    assert "дуусах огнооноос хойно" not in page
+    assert not CertificateArchive.objects.exists()
+
+
+def test_zip_without_course_and_reversed_period_lists_both(staff_client, certificate):
+    response = staff_client.post(
+        reverse("certificates_admin:archive"),
+        {"course": "", "completed_from": "2026-12-31", "completed_to": "2026-12-01"},
+        follow=True,
+    )
+
+    page = response.content.decode()
+    assert "Сургалтаа сонгоно уу." in page
+    assert "Хугацааны эхлэх огноо дуусах огнооноос хойно байна." in page
+    # The filter already chosen stays in the list's address.
+    assert response.redirect_chain[-1][0].endswith("completed_from=2026-12-31&completed_to=2026-12-01")
 
 
 def test_reversed_period_is_rejected(staff_client, certificate, course):
@@ -201,3 +226,22 @@ def test_staff_creates_signatory_settings_for_own_academy(staff_client, academy,
 
     assert response.status_code == HTTPStatus.FOUND
     assert CertificateSettings.objects.get(course=course).signatory_name_mn == "Д. Сарангэрэл"
+
+
+def test_english_list_shows_english_course_title(client, academy_staff, certificate, course):
+    from django.utils import translation
+
+    from .conftest import COURSE_TITLE, COURSE_TITLE_EN
+
+    academy_staff.preferred_language = "en"
+    academy_staff.save(update_fields=["preferred_language"])
+    client.force_login(academy_staff)
+    try:
+        html = client.get(reverse("certificates_admin:list")).content.decode()
+    finally:
+        # The language middleware leaves English active in this thread for the tests that follow.
+        translation.deactivate()
+
+    assert f'<option value="{course.pk}">{COURSE_TITLE_EN}</option>' in html
+    assert f"<td>{COURSE_TITLE_EN}</td>" in html
+    assert COURSE_TITLE not in html

@@ -3,7 +3,9 @@ from datetime import date
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.utils import translation
 from openpyxl import Workbook
 
 from courses.models import Enrollment
@@ -13,6 +15,14 @@ from lms.models import User
 from ..factories import AgencyFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def default_language_afterwards():
+    # The language middleware activates the viewer's language in this thread and leaves it
+    # active, so a request made in English would otherwise turn later tests English too.
+    yield
+    translation.deactivate()
 
 HEADER_MN = "Овог нэр,И-мэйл,Хүйс,Мэргэжил,Байгууллага,Аймаг/дүүрэг,Цол,Алба хаасан огноо,Сургалт"
 HEADER_EN = "full_name,email,sex,profession,agency,region,rank,service_start_date,courses"
@@ -195,3 +205,55 @@ def test_import_renames_approved_learner(good_file, agency, academy_staff):
     assert User.objects.get(email="saraa@example.mn").full_name == "Батын Сараа"
     again = import_learners("list.csv", good_file, academy_staff)
     assert again.updated == 0
+
+
+def test_row_error_translated_when_displayed(agency, academy_staff):
+    content = csv_bytes(HEADER_EN, f"Муу Имэйл,not-an-email,,police,{agency.code},,,,")
+    message = validate_file("bad.csv", content, academy_staff).errors[0].message
+
+    with translation.override("en"):
+        assert str(message) == "«not-an-email» is not a valid e-mail address."
+    with translation.override("mn"):
+        assert str(message) == "«not-an-email» нь зөв и-мэйл хаяг биш байна."
+
+
+def test_missing_column_named_in_reader_language(academy_staff):
+    content = csv_bytes("full_name,email,agency", "Нэр,a@example.mn,x")
+    message = validate_file("list.csv", content, academy_staff).errors[0].message
+
+    with translation.override("en"):
+        assert str(message) == "The required column «profession» is missing."
+    with translation.override("mn"):
+        assert str(message) == "Заавал байх «мэргэжил» багана алга байна."
+
+
+def test_unreadable_file_translated_when_displayed(academy_staff):
+    # 0x98 is undefined in Windows-1251 and invalid as UTF-8, so neither encoding reads it.
+    message = validate_file("list.csv", b"\x98\x98\n", academy_staff).errors[0].message
+
+    with translation.override("en"):
+        assert str(message) == "The CSV file is not in UTF-8 or Windows-1251 encoding."
+    with translation.override("mn"):
+        assert str(message) == "CSV файл UTF-8 эсвэл Windows-1251 кодчилолтой биш байна."
+
+
+def test_import_view_errors_in_english(client, agency, academy_staff):
+    academy_staff.preferred_language = "en"
+    academy_staff.save(update_fields=["preferred_language"])
+    content = csv_bytes(HEADER_EN, f"Муу Имэйл,not-an-email,,police,{agency.code},,,,")
+    client.force_login(academy_staff)
+
+    response = client.post("/admin/learners/import/", {"file": SimpleUploadedFile("bad.csv", content)})
+
+    html = response.content.decode()
+    assert "«not-an-email» is not a valid e-mail address." in html
+    assert "нь зөв и-мэйл хаяг биш байна" not in html
+
+
+def test_import_view_errors_in_mongolian(client, agency, academy_staff):
+    content = csv_bytes(HEADER_EN, f"Муу Имэйл,not-an-email,,police,{agency.code},,,,")
+    client.force_login(academy_staff)
+
+    response = client.post("/admin/learners/import/", {"file": SimpleUploadedFile("bad.csv", content)})
+
+    assert "«not-an-email» нь зөв и-мэйл хаяг биш байна." in response.content.decode()

@@ -1,10 +1,12 @@
 import json
+from datetime import timedelta
 from http import HTTPStatus
 
 import pytest
 from django.urls import reverse
 
 from courses.models import Enrollment, ModulePage, ModuleProgress
+from courses.services.progress import CREDIT_CARRY_SECONDS
 
 from .conftest import make_video, rewind_clock
 
@@ -53,6 +55,54 @@ def test_uncredited_part_earned_by_later_report(client, learner, module, enrollm
     rewind_clock(learner, module, 10)
     response = post(client, module, [report(2, [[0, 40]])])
     assert response.json()["watched_seconds"] == 40
+
+
+def pass_time(learner, module, seconds: float) -> None:
+    """Move the learner's credit clock back by `seconds`, as if that much time had passed."""
+    progress = progress_of(learner, module)
+    progress.last_report_at -= timedelta(seconds=seconds)
+    progress.save(update_fields=["last_report_at"])
+
+
+def test_batched_report_at_double_speed_credited(client, learner, module, enrollment):
+    client.force_login(learner)
+    # The page opened 4 s ago and playback at 2× began then. A report made after 1 s waited
+    # in the player's queue until the 4 s send timer fired.
+    rewind_clock(learner, module, 4)
+    post(client, module, [report(1, [[0, 2]])])
+    # The next request arrives 4 s later with a report made 2 s before it was sent.
+    pass_time(learner, module, 4)
+    response = post(client, module, [report(2, [[0, 12]])])
+    assert response.json()["credited_seconds"] == 10
+    assert response.json()["watched_seconds"] == 12
+
+
+def test_double_speed_watch_to_end_credited_in_full(client, learner, module, enrollment):
+    client.force_login(learner)
+    rewind_clock(learner, module, 0)
+    # A request arrives every 4 s of real time. Its newest report was made `lag` seconds
+    # earlier, because the player's queue and the network delay it. The 100 s video plays at 2×.
+    lags = [3.0, 1.0, 2.5, 0.2, 3.9, 0.5]
+    for number in range(1, 14):
+        pass_time(learner, module, 4)
+        played_until = min(100.0, 2 * (4 * number - lags[number % len(lags)]))
+        response = post(client, module, [report(number, [[0, played_until]])])
+    assert played_until == 100.0
+    assert response.json()["watched_seconds"] == 100
+    assert response.json()["watch_complete"] is True
+
+
+def test_carried_credit_is_bounded(client, learner, module, enrollment):
+    client.force_login(learner)
+    rewind_clock(learner, module, 100)
+    post(client, module, [report(1, [[0, 10]])])
+    # A forged report right after earns only the carried credit and the real time since.
+    carry = CREDIT_CARRY_SECONDS * 2.0
+    response = post(client, module, [report(2, [[0, 100]])])
+    assert 10 + carry <= response.json()["watched_seconds"] < 10 + carry + 2
+    # The carry is spent, so another one at once earns little more.
+    response = post(client, module, [report(3, [[0, 100]])])
+    assert response.json()["watched_seconds"] < 10 + carry + 2
 
 
 def test_seeking_forward_earns_nothing(client, learner, module, enrollment):

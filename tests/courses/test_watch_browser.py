@@ -5,11 +5,13 @@ import time
 
 import pytest
 from django.core.files import File
+from django.db import OperationalError
 from django.test import Client
 
 from assessments.models import Choice, Question
 from assessments.services.attempts import start_attempt, submit_attempt
 from courses.models import Enrollment, ModulePage, ModuleProgress
+from courses.services.enrolment import enrol
 from media.ffmpeg.binary import ffmpeg_executable
 from media.models import Video
 from media.services.transcoding import transcode_video
@@ -150,3 +152,49 @@ def test_watch_resume_and_complete_after_quiz(page, live_server, learner, home_p
     page.context.set_offline(False)
     wait_until(lambda: queued_reports(page, module) == 0, "the queue to be sent")
     wait_until(lambda: progress().position_seconds == 1.5, "the queued position on the server")
+
+
+def test_reload_while_playing_saves_position(page, live_server, learner, home_page, lecture):
+    course = make_course(home_page, modules=1, slug="reload-course")
+    module = ModulePage.objects.child_of(course).get()
+    ModulePage.objects.filter(pk=module.pk).update(video=lecture)
+    enrol(learner, course)
+    progress = lambda: ModuleProgress.objects.get(learner=learner, module=module)  # noqa: E731
+    sign_in(page, live_server, learner)
+    page.goto(module.url)
+    wait_until(lambda: player_value(page, "player.lmsPlayer !== undefined"), "the player")
+    page.locator('[data-action="play"]').click()
+
+    # Over a second past the report made 5 s into playback, reload without pausing. A position
+    # in the last second would count as watched through and resume from the start.
+    wait_until(lambda: player_value(page, "document.querySelector('video').currentTime") > 6.3, "playback")
+    position = player_value(page, "document.querySelector('video').currentTime")
+    assert position < CLIP_SECONDS - 1
+    # The test database is an in-memory SQLite whose concurrent writes fail at once, so the
+    # reloaded page loads its video only after the report made on leaving has been stored.
+    page.route("**/master.m3u8", lambda route: hold_until(route, lambda: progress().position_seconds > 5.5))
+    page.reload()
+
+    # The report made on leaving reaches the server after the reloaded page was rendered with
+    # an older position, so the reloaded page resumes from the report still queued in the browser.
+    wait_until(lambda: player_value(page, "player.lmsPlayer !== undefined"), "the player after reload")
+    assert float(player_value(page, "player.dataset.start")) < position - 0.5
+    wait_until(lambda: player_is_idle(page), "the resumed player")
+    assert player_value(page, "player.lmsPlayer.position") == pytest.approx(position, abs=0.5)
+    # The reloaded page sends the queued reports again; once they are acknowledged no request
+    # is under way, and the position stored is still where playback was.
+    wait_until(lambda: queued_reports(page, module) == 0, "the queue to be sent")
+    assert progress().position_seconds == pytest.approx(position, abs=0.5)
+
+
+def hold_until(route, check) -> None:
+    """Let a routed request through once `check` returns true, or after 15 s."""
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        try:
+            if check():
+                break
+        except OperationalError:
+            pass  # a server thread is writing to the in-memory SQLite database
+        time.sleep(0.1)
+    route.continue_()

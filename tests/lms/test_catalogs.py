@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 
 from .po_files import parse_po
 
@@ -57,3 +58,63 @@ def test_catalog_is_compiled(catalog):
         if messages.get(key) != entry["msgstr"]:
             stale.append(entry_label(entry))
     assert stale == []
+
+
+@pytest.mark.parametrize(
+    ("english", "values", "mongolian"),
+    [
+        ("The page could not be saved due to validation errors.", {}, "Алдаатай талбар байгаа тул хуудсыг хадгалсангүй."),
+        (
+            "There are validation errors, click save to highlight them.",
+            {},
+            "Алдаатай талбар байна. Хадгалах товчийг дарвал алдааг тодруулж харуулна.",
+        ),
+        ("Autosave is paused", {}, "Автомат хадгалалт түр зогссон"),
+        ("Autosave is <span>paused</span>", {}, "Автомат хадгалалт <span>түр зогссон</span>"),
+        ("Instances", {}, "Бичлэгийн тоо"),
+        ("Name", {}, "Нэр"),
+        ("Account", {}, "Бүртгэл"),
+        (
+            "%(model_name)s '%(object)s' created.",
+            {"model_name": "Видео", "object": "Тасархай видео"},
+            "Видео «Тасархай видео» нэмэгдлээ.",
+        ),
+        (
+            "%(model_name)s '%(object)s' updated.",
+            {"model_name": "Видео", "object": "Лекц"},
+            "Видео «Лекц» шинэчлэгдлээ.",
+        ),
+        ("Page %(page_num)s of %(total_pages)s", {"page_num": 1, "total_pages": 3}, "1/3 хуудас"),
+        ("Page %(page_number)s of %(num_pages)s.", {"page_number": 2, "num_pages": 3}, "2/3 хуудас."),
+        ("Page %(number)s of %(total)s", {"number": 1, "total": 4}, "1/4 хуудас"),
+    ],
+)
+def test_admin_wording_fixed_in_mongolian(english, values, mongolian):
+    with translation.override("mn"):
+        text = translation.gettext(english)
+    assert (text % values if values else text) == mongolian
+
+
+@pytest.mark.parametrize(
+    ("plural", "mongolian"),
+    [("videos", "видео"), ("agencies", "байгууллага"), ("regions", "бүс нутаг"), ("professions", "мэргэжил"),
+     ("users", "хэрэглэгч"), ("quizzes", "сорил"), ("onboarding rules", "шинэ алба хаагчийн сургалтын дүрэм")],
+)
+def test_plural_model_names_stay_singular(plural, mongolian):
+    """Wagtail writes "2 <verbose_name_plural>", and a Mongolian noun after a numeral stays singular."""
+    with translation.override("mn"):
+        assert translation.gettext(plural) == mongolian
+
+
+@pytest.mark.django_db
+def test_snippet_index_columns_in_mongolian(client):
+    from tests.factories import UserFactory
+
+    admin = UserFactory(is_staff=True, is_superuser=True, profession=None, agency=None)
+    client.force_login(admin)
+
+    html = client.get("/admin/snippets/").content.decode()
+
+    assert "Бичлэгийн тоо" in html
+    assert "Instances" not in html
+    assert "Овог нэр" not in html

@@ -102,3 +102,33 @@ def test_player_resumes_and_restarts(page, ready_video):
     page.keyboard.press("k")
     wait_until(page, "!document.querySelector('video').paused")
     assert page.evaluate("document.querySelector('video').currentTime") < 3
+
+
+def visible_icons(page, action: str) -> list[str]:
+    return page.evaluate(
+        f"""Array.from(document.querySelectorAll('[data-action="{action}"] [data-icon]'))
+            .filter(icon => getComputedStyle(icon).display !== 'none').map(icon => icon.dataset.icon)"""
+    )
+
+
+def test_player_icons_are_svg(page, ready_video):
+    page.goto(f"/video/{ready_video.public_key}/")
+    wait_until(page, "document.querySelector('[data-lms-player]').lmsPlayer !== undefined")
+    # Every control shows an inline SVG and no text, which needs no emoji or symbol font.
+    for action in ("play", "mute", "fullscreen"):
+        assert page.locator(f'[data-action="{action}"]').inner_text().strip() == ""
+        assert page.locator(f'[data-action="{action}"] svg').count() == 2
+    assert visible_icons(page, "play") == ["play"]
+    assert visible_icons(page, "mute") == ["sound"]
+    assert visible_icons(page, "fullscreen") == ["enter-fullscreen"]
+
+    # The icons change in the media event handlers, which also set the buttons' ARIA state.
+    page.get_by_role("button", name="Тоглуулах").click()
+    wait_until(page, "document.querySelector('[data-action=\"play\"]').getAttribute('aria-label') === 'Түр зогсоох'")
+    assert visible_icons(page, "play") == ["pause"]
+    page.locator('[data-action="mute"]').click()
+    wait_until(page, "document.querySelector('[data-action=\"mute\"]').getAttribute('aria-pressed') === 'true'")
+    assert visible_icons(page, "mute") == ["muted"]
+    page.get_by_role("button", name="Түр зогсоох").click()
+    wait_until(page, "document.querySelector('[data-action=\"play\"]').getAttribute('aria-label') === 'Тоглуулах'")
+    assert visible_icons(page, "play") == ["play"]

@@ -67,7 +67,7 @@ def test_xlsx_has_bold_mongolian_headers(course, police_agency):
     sheet = load_workbook(io.BytesIO(buffer.getvalue())).active
     rows = list(sheet.iter_rows(values_only=True))
     header_number = next(number for number, row in enumerate(rows, start=1) if row[1] == "нийт")
-    assert [cell.value for cell in sheet[header_number]] == ["Мэргэжил", "нийт", "эрэгтэй", "эмэгтэй", "тодорхойгүй"]
+    assert [cell.value for cell in sheet[header_number]] == ["Мэргэжил", "нийт", "эрэгтэй", "эмэгтэй", "заагаагүй"]
     assert all(cell.font.bold for cell in sheet[header_number])
     assert sheet.column_dimensions["A"].width >= 30
     assert rows[header_number][:2] == ("Шүүгч", 0)
@@ -100,7 +100,7 @@ def test_command_profession_sex_csv(course, cyber_course, police_agency, tmp_pat
     text = output.read_text(encoding="utf-8")
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
-    header_index = rows.index(["Мэргэжил", "нийт", "эрэгтэй", "эмэгтэй", "тодорхойгүй"])
+    header_index = rows.index(["Мэргэжил", "нийт", "эрэгтэй", "эмэгтэй", "заагаагүй"])
     assert rows[header_index + 1:] == [
         ["Шүүгч", "0", "0", "0", "0"],
         ["Прокурор", "1", "0", "0", "1"],

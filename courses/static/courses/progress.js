@@ -6,6 +6,12 @@
  * report. Reports wait in localStorage until the server has accepted them, so a dropped
  * connection or a closed tab loses nothing: they are sent again when the browser is back
  * online or the module is opened again. The server ignores numbers it has already seen.
+ *
+ * When the page is hidden or left, the player is first asked for a report of its current
+ * position, so a reload mid-video does not lose the time played since the last report.
+ * A browser requests the next page before it hides the current one, so that report can
+ * reach the server after the reloaded page was rendered with the older position. The
+ * reloaded page therefore resumes from the newest report still queued in this browser.
  */
 (function () {
   "use strict";
@@ -15,6 +21,14 @@
   var RETRY_MS = 30000;
   var MAX_QUEUED_PER_TAB = 50;
   var STORAGE_PREFIX = "lms-progress:";
+  // A queued report older than this is not used as the resume position: the learner may have
+  // watched on another device since.
+  var RESUME_FROM_QUEUE_MAX_AGE_MS = 10 * 60 * 1000;
+  // The server's rules for resume positions: below RESTART_POSITION_SECONDS counts as not yet
+  // started (courses/services/progress.py), and within FINISHED_MARGIN_SECONDS of the end as
+  // watched through (courses/services/module_view.py).
+  var RESTART_POSITION_SECONDS = 1;
+  var FINISHED_MARGIN_SECONDS = 1;
 
   function newClientId() {
     if (window.crypto && window.crypto.randomUUID) {
@@ -47,26 +61,31 @@
 
   function Reporter(root, player) {
     this.root = root;
+    this.player = player;
     this.url = root.getAttribute("data-progress-url");
     this.csrfToken = root.getAttribute("data-csrf-token");
     this.store = new Store(STORAGE_PREFIX + root.getAttribute("data-module-id"));
     this.client = newClientId();
     this.sequence = 0;
-    this.lastSentAt = 0;
     this.sending = false;
     this.flushAgain = false;
+    this.leaving = false;
+    this.leftAtSequence = null;
     this.timer = null;
 
     player.addEventListener("lms:timeupdate", this.onTimeUpdate.bind(this));
     window.addEventListener("online", this.flush.bind(this, false));
     document.addEventListener("visibilitychange", function () {
       if (document.visibilityState === "hidden") {
-        this.flush(true);
+        this.leave();
       }
     }.bind(this));
-    window.addEventListener("pagehide", this.flush.bind(this, true));
-    // Reports left over from an earlier visit or a lost connection go out first.
-    this.flush(false);
+    window.addEventListener("pagehide", this.leave.bind(this));
+    this.resumeFromQueue();
+    // Reports left over from an earlier visit or a lost connection go out with the first send,
+    // one interval from now: the previous page's keepalive request may still be carrying them.
+    this.lastSentAt = Date.now();
+    this.timer = window.setTimeout(this.flush.bind(this, false), SEND_EVERY_MS);
   }
 
   Reporter.prototype.onTimeUpdate = function (event) {
@@ -78,12 +97,73 @@
       position: Number(detail.position) || 0,
       played: Array.isArray(detail.played) ? detail.played : []
     });
+    if (this.leaving) {
+      // leave() sends the queue itself, with keepalive.
+      return;
+    }
     var wait = SEND_EVERY_MS - (Date.now() - this.lastSentAt);
     if (wait <= 0) {
       this.flush(false);
     } else if (!this.timer) {
       this.timer = window.setTimeout(this.flush.bind(this, false), wait);
     }
+  };
+
+  Reporter.prototype.newestQueuedReport = function () {
+    var queues = this.store.load();
+    var newest = null;
+    Object.keys(queues).forEach(function (client) {
+      (queues[client] || []).forEach(function (report) {
+        if (typeof report.at === "number" && (!newest || report.at > newest.at)) {
+          newest = report;
+        }
+      });
+    });
+    return newest;
+  };
+
+  // Start the player at the newest queued report's position when the server has not seen it yet.
+  Reporter.prototype.resumeFromQueue = function () {
+    var report = this.newestQueuedReport();
+    if (!report || Date.now() - report.at > RESUME_FROM_QUEUE_MAX_AGE_MS) {
+      return;
+    }
+    var position = Number(report.position) || 0;
+    var duration = parseFloat(this.player.getAttribute("data-duration") || "0") || 0;
+    var start = parseFloat(this.player.getAttribute("data-start") || "0") || 0;
+    if (position < RESTART_POSITION_SECONDS || (duration && position >= duration - FINISHED_MARGIN_SECONDS)) {
+      return;
+    }
+    if (Math.abs(position - start) < 0.5) {
+      return;
+    }
+    if (this.player.lmsPlayer) {
+      this.player.lmsPlayer.seek(position);
+    } else {
+      // The player has not started yet and reads its start position when it does.
+      this.player.setAttribute("data-start", String(position));
+    }
+  };
+
+  // Queue a report of the player's current position, then send the queue with keepalive,
+  // which lets the request outlive the page.
+  Reporter.prototype.leave = function () {
+    var player = this.player.lmsPlayer;
+    this.leaving = true;
+    try {
+      if (player && player.reportNow) {
+        player.reportNow();
+      }
+    } finally {
+      this.leaving = false;
+    }
+    // pagehide and visibilitychange both fire when a page is left, so the queue is sent
+    // once unless a report was made since.
+    if (this.sequence === this.leftAtSequence) {
+      return;
+    }
+    this.leftAtSequence = this.sequence;
+    this.flush(true);
   };
 
   Reporter.prototype.enqueue = function (report) {

@@ -51,7 +51,7 @@ REQUIRED_COLUMNS = ["full_name", "sex", "profession", "agency", "region", "cours
 SEX_WORDS = {
     User.Sex.MALE: {"эр", "эрэгтэй", "male", "m", "man"},
     User.Sex.FEMALE: {"эм", "эмэгтэй", "female", "f", "woman"},
-    User.Sex.NOT_STATED: {"", "тодорхойгүй", "not stated", "not_stated"},
+    User.Sex.NOT_STATED: {"", "заагаагүй", "тодорхойгүй", "not stated", "not_stated"},
 }
 DATE_FORMATS = ["%Y-%m-%d", "%Y.%m.%d", "%Y/%m/%d", "%d.%m.%Y"]
 MAX_ROWS = 20000

@@ -5,7 +5,8 @@
  *
  * The root element ([data-lms-player]) dispatches "lms:timeupdate" events with
  * {position, duration, played, rate} at least every 5 s while playing and on pause,
- * seeked and ended, and exposes element.lmsPlayer.seek(seconds).
+ * seeked and ended, and exposes element.lmsPlayer.seek(seconds) and
+ * element.lmsPlayer.reportNow(), which reports a playing video's position at once.
  */
 (function () {
   "use strict";
@@ -20,6 +21,18 @@
   function playQuietly(video) {
     var playing = video.play();
     if (playing && playing.catch) { playing.catch(function () { /* autoplay blocked: the button stays "Play" */ }); }
+  }
+
+  // Show the button's SVG icon named `name` and hide its others.
+  function showIcon(button, name) {
+    var icons = button.querySelectorAll("[data-icon]");
+    for (var i = 0; i < icons.length; i += 1) {
+      if (icons[i].getAttribute("data-icon") === name) {
+        icons[i].removeAttribute("hidden");
+      } else {
+        icons[i].setAttribute("hidden", "");
+      }
+    }
   }
 
   function readSetting(key) {
@@ -106,6 +119,7 @@
 
     this.root.lmsPlayer = {
       seek: function (seconds) { self.seek(seconds); },
+      reportNow: function () { self.reportNow(); },
       get position() { return video.currentTime; },
       get duration() { return self.duration(); },
       get played() { return self.playedRanges(); },
@@ -292,7 +306,13 @@
     if (this.video.readyState === 0) {
       this.startPosition = target;
       this.resumePending = target > 0;
-      if (this.hls) { this.hls.startLoad(target); }
+      if (this.hls && this.hls.levels && this.hls.levels.length) {
+        this.hls.startLoad(target);
+      } else if (this.hls) {
+        // hls.js starts loading at config.startPosition once the playlist is parsed, and a
+        // startLoad before that left it loading nothing.
+        this.hls.config.startPosition = target;
+      }
       return;
     }
     this.video.currentTime = target;
@@ -329,6 +349,13 @@
         rate: this.video.playbackRate
       }
     }));
+  };
+
+  // A paused video reported its position on pause or seeked already, and one that has not
+  // loaded or not yet applied its resume position has no position worth saving.
+  Player.prototype.reportNow = function () {
+    if (this.video.paused || this.video.readyState === 0 || this.resumePending) { return; }
+    this.report(true);
   };
 
   Player.prototype.updateTime = function () {
@@ -442,15 +469,16 @@
     });
     video.addEventListener("play", function () {
       c.play.setAttribute("aria-label", self.label("Pause"));
-      c.play.querySelector("[data-icon]").textContent = "❚❚";
+      showIcon(c.play, "pause");
     });
     video.addEventListener("pause", function () {
       c.play.setAttribute("aria-label", self.label("Play"));
-      c.play.querySelector("[data-icon]").textContent = "▶";
+      showIcon(c.play, "play");
     });
     video.addEventListener("volumechange", function () {
       c.mute.setAttribute("aria-pressed", String(video.muted));
       c.mute.setAttribute("aria-label", video.muted ? self.label("Unmute") : self.label("Mute"));
+      showIcon(c.mute, video.muted ? "muted" : "sound");
       c.volume.value = String(video.muted ? 0 : video.volume);
     });
     video.addEventListener("error", function () {
@@ -460,6 +488,7 @@
     document.addEventListener("fullscreenchange", function () {
       var full = document.fullscreenElement === self.root;
       c.fullscreen.setAttribute("aria-label", full ? self.label("ExitFullscreen") : self.label("Fullscreen"));
+      showIcon(c.fullscreen, full ? "exit-fullscreen" : "enter-fullscreen");
     });
   };
 

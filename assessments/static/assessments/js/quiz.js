@@ -30,6 +30,14 @@
     }
   }
 
+  // The page language and the platform's time zone, not the browser's, so the time matches the
+  // rest of the page (attempt deadlines and retry times are shown in Asia/Ulaanbaatar).
+  function savedTime(date) {
+    return date.toLocaleTimeString(document.documentElement.lang || undefined, {
+      timeZone: "Asia/Ulaanbaatar", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false
+    });
+  }
+
   // Resolves true once the server has the answers, false when the save failed. `leaving`
   // sends with keepalive, so the request outlives the page that sent it. The form's own
   // CSRF token travels in the body.
@@ -52,8 +60,7 @@
       if (!response.ok) {
         throw new Error("HTTP " + response.status);
       }
-      var now = new Date();
-      showStatus(interpolate(gettext("Answers saved at %s."), [now.toLocaleTimeString()]));
+      showStatus(interpolate(gettext("Answers saved at %s."), [savedTime(new Date())]));
       return true;
     }).catch(function () {
       dirty = true;
