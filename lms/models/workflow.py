@@ -19,6 +19,15 @@ def owning_academy_id(obj) -> int | None:
     )
 
 
+def can_go_live(obj) -> bool:
+    """Return False when the change under review cannot be published, such as a failed video."""
+    if not isinstance(obj, Page):
+        return True
+    latest = obj.specific.get_latest_revision_as_object()
+    has_failed_video = getattr(latest, "has_failed_video", None)
+    return not (has_failed_video and has_failed_video())
+
+
 class AcademyReviewTask(AbstractGroupApprovalTask):
     """Members of the chosen groups approve, but staff only for their own academy's courses.
 
@@ -46,7 +55,12 @@ class AcademyReviewTask(AbstractGroupApprovalTask):
     def get_actions(self, obj, user):
         if not self.reviews(obj, user):
             return []
-        return super().get_actions(obj, user)
+        actions = super().get_actions(obj, user)
+        if not can_go_live(obj):
+            # Approving would publish a change that the page's own checks refuse, so the
+            # reviewer is offered only "request changes".
+            actions = [action for action in actions if action[0] != "approve"]
+        return actions
 
     def get_task_states_user_can_moderate(self, user, **kwargs) -> QuerySet[TaskState]:
         states = super().get_task_states_user_can_moderate(user, **kwargs)
