@@ -21,3 +21,10 @@ WHITENOISE_AUTOREFRESH = True
 # Most tests sign staff in with force_login and no authenticator; the tests of the
 # second-factor rule switch it back on with the settings fixture.
 LMS_STAFF_MFA_REQUIRED = False
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # Live-server tests serve each browser request on its own thread. With the default
+    # in-memory test database every thread shares one connection, and two overlapping
+    # requests fail with "cannot start a transaction within a transaction". A file gives
+    # each thread its own connection, locked by SQLite as in the embedded default.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}  # noqa: F405
