@@ -16,8 +16,8 @@ from wagtail.admin.widgets import AdminPageChooser
 from wagtail.models import AbstractPage
 
 # The range of a signed 64-bit integer: SQLite's INTEGER and PostgreSQL's bigint.
-SMALLEST_ID = -(2**63)
-LARGEST_ID = 2**63 - 1
+MIN_ID = -(2**63)
+MAX_ID = 2**63 - 1
 
 
 class ObjectIdConverter:
@@ -46,7 +46,7 @@ def fits_id_range(value) -> bool:
         number = int(str(value).strip())
     except ValueError:
         return True
-    return SMALLEST_ID <= number <= LARGEST_ID
+    return MIN_ID <= number <= MAX_ID
 
 
 def _has_integer_key(field: forms.ModelChoiceField) -> bool:

@@ -16,8 +16,8 @@ Accepted column headers, matched without regard to case, spaces or underscores:
 
 A numbering column headed №, # or Д/д is ignored. The file is rejected whole when any row is
 invalid, so nothing of it is half imported, and importing the same file twice changes nothing.
-Each account the import creates gets one welcome e-mail with a link to set its password, sent
-once the import commits; accounts that already existed get none.
+Each account the import creates gets one welcome e-mail with a link to set its password. It is
+sent once the import commits, and accounts that already existed get none.
 """
 
 import logging
@@ -376,7 +376,7 @@ def import_learners(name: str, content: bytes, staff: User | None) -> ImportResu
             learner.groups.add(learners_group)
             if changed == "created":
                 result.created += 1
-                # Only a new account is told, so importing the same file again sends nothing.
+                # Only a new account is e-mailed, so importing the same file again sends nothing.
                 transaction.on_commit(partial(send_welcome_email, learner))
             elif changed == "updated":
                 result.updated += 1

@@ -14,7 +14,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.converters import IntConverter
 
-from lms.ids import LARGEST_ID, IdChoiceField, IdMultipleChoiceField, ObjectIdConverter, fits_id_range
+from lms.ids import MAX_ID, IdChoiceField, IdMultipleChoiceField, ObjectIdConverter, fits_id_range
 
 from ..factories import UserFactory
 
@@ -190,9 +190,9 @@ def test_admin_forms_reject_huge_ids(client, superuser, url, data, message):
 
 
 def test_fits_id_range_at_the_edges():
-    assert fits_id_range(LARGEST_ID)
-    assert fits_id_range(str(LARGEST_ID))
-    assert not fits_id_range(LARGEST_ID + 1)
+    assert fits_id_range(MAX_ID)
+    assert fits_id_range(str(MAX_ID))
+    assert not fits_id_range(MAX_ID + 1)
     assert not fits_id_range(f" {HUGE} ")
     assert not fits_id_range("-" + HUGE)
     # Text that is no number is left to the field's own checks.
@@ -204,13 +204,13 @@ def test_id_choice_field_rejects_beyond_64_bits(world):
 
     field = IdChoiceField(queryset=CoursePage.objects.all())
     assert field.clean(str(world.course.pk)) == world.course
-    for value in (HUGE, str(LARGEST_ID + 1)):
+    for value in (HUGE, str(MAX_ID + 1)):
         with pytest.raises(ValidationError) as refused:
             field.clean(value)
         assert refused.value.code == "invalid_choice"
     # The largest id is in range: it reaches the database and is simply not found.
     with pytest.raises(ValidationError) as refused:
-        field.clean(str(LARGEST_ID))
+        field.clean(str(MAX_ID))
     assert refused.value.code == "invalid_choice"
 
 
