@@ -41,7 +41,7 @@ def test_saved_time_uses_ulaanbaatar(browser, live_server, enrolled, make_quiz):
         context.close()
 
     hours, minutes, seconds = (int(part) for part in SAVED.match(text).groups())
-    shown = before.replace(hour=hours, minute=minutes, second=seconds)
-    # The shown clock time lies between the moments just before and after the save, on the
-    # Ulaanbaatar clock; a save spanning midnight is the only case this check does not cover.
-    assert before.date() != after.date() or before <= shown <= after
+    displayed = before.replace(hour=hours, minute=minutes, second=seconds)
+    # The displayed time lies between the moments just before and after the save, on the
+    # Ulaanbaatar clock. A save that spans midnight is the one case this check misses.
+    assert before.date() != after.date() or before <= displayed <= after

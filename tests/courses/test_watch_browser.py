@@ -181,8 +181,8 @@ def test_reload_while_playing_saves_position(page, live_server, learner, home_pa
     assert float(player_value(page, "player.dataset.start")) < position - 0.5
     wait_until(lambda: player_is_idle(page), "the resumed player")
     assert player_value(page, "player.lmsPlayer.position") == pytest.approx(position, abs=0.5)
-    # The reloaded page sends the queued reports again; once they are acknowledged no request
-    # is under way, and the position stored is still where playback was.
+    # The reloaded page sends the queued reports again. Once the server acknowledges them, no
+    # request is under way, and the stored position is still where playback was.
     wait_until(lambda: queued_reports(page, module) == 0, "the queue to be sent")
     assert progress().position_seconds == pytest.approx(position, abs=0.5)
 
